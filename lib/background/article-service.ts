@@ -1,0 +1,66 @@
+/** @module lib/background/article-service — what the background does with an article: analyze, record, answer. */
+
+import { analyzeText } from '../analyze';
+import { recordVisit } from '../db/articles';
+import type { BackstoryDb } from '../db/schema';
+import type { NameIndex } from '../kb/name-index';
+import type { KbEntry } from '../kb/types';
+import type { AnalyzedArticle, ArticleToAnalyze, Result, SkippedPage, TabState } from '../messages';
+import { canonicalUrl, siteOf } from '../url';
+
+/** Longest text analyzed; longer pages are cut here (a 2 MB page is not an article to highlight whole). */
+export const MAX_TEXT_LENGTH = 400_000;
+
+export interface ArticleServiceDeps {
+  db: BackstoryDb;
+  /** Resolves to the name index; called on every request, so it should cache. */
+  nameIndex: () => Promise<NameIndex>;
+  /** Remembers what a tab shows, for the panel. */
+  setTabState: (tabId: number | undefined, state: TabState) => Promise<void>;
+  now: () => number;
+}
+
+/** The handlers behind the content script's messages, with their dependencies given. */
+export function createArticleService(deps: ArticleServiceDeps) {
+  return {
+    async analyzeArticle(article: ArticleToAnalyze, tabId?: number): Promise<Result<AnalyzedArticle>> {
+      try {
+        const text = article.text.slice(0, MAX_TEXT_LENGTH);
+        const index = await deps.nameIndex();
+        const mentions = analyzeText(text, index);
+        const entries = uniqueEntries(mentions.flatMap((m) => (m.entityId ? [m.entityId] : [])), index);
+        const articleId = canonicalUrl(article.url, article.canonical);
+        await recordVisit(deps.db, {
+          id: articleId,
+          url: article.url,
+          title: article.title.slice(0, 500),
+          site: siteOf(article.url),
+          text,
+          mentions,
+          entries,
+          now: deps.now(),
+        });
+        await deps.setTabState(tabId, { status: 'article', url: article.url, articleId, at: deps.now() });
+        return { ok: true, value: { articleId, mentions } };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        await deps.setTabState(tabId, { status: 'error', url: article.url, error: message, at: deps.now() }).catch(() => {});
+        return { ok: false, error: message };
+      }
+    },
+
+    async pageSkipped(page: SkippedPage, tabId?: number): Promise<Result<null>> {
+      await deps.setTabState(tabId, { status: 'not-article', url: page.url, reasons: page.reasons.slice(0, 20), at: deps.now() });
+      return { ok: true, value: null };
+    },
+  };
+}
+
+function uniqueEntries(ids: string[], index: NameIndex): KbEntry[] {
+  const out: KbEntry[] = [];
+  for (const id of new Set(ids)) {
+    const position = index.byId.get(id);
+    if (position !== undefined) out.push(index.entries[position]);
+  }
+  return out;
+}

@@ -1,0 +1,69 @@
+/** @module lib/content/reading-flow — the content script's work on one page: detect, extract, ask, highlight. */
+
+import type { Detection, ExtractedText } from '../extract/types';
+import { HIGHLIGHT_CSS, highlightMentions } from '../highlight/highlight';
+import type { AnalyzedArticle, ArticleToAnalyze, Result, SkippedPage } from '../messages';
+
+export interface ReadingFlowDeps {
+  doc: Document;
+  url: string;
+  detect: (doc: Document, url: string) => Detection;
+  extract: (root: Element) => ExtractedText;
+  analyze: (article: ArticleToAnalyze) => Promise<Result<AnalyzedArticle>>;
+  skipped: (page: SkippedPage) => Promise<Result<null>>;
+}
+
+export type ReadingOutcome =
+  | { status: 'not-article'; reasons: string[] }
+  | { status: 'empty' }
+  | { status: 'error'; error: string }
+  | { status: 'highlighted'; wrappers: Element[]; mentions: number };
+
+/** Runs the reading flow once. Never throws: a page must not see the extension fail. */
+export async function runReadingFlow(deps: ReadingFlowDeps): Promise<ReadingOutcome> {
+  try {
+    const detection = deps.detect(deps.doc, deps.url);
+    if (!detection.isArticle || !detection.root) {
+      await deps.skipped({ url: deps.url, reasons: detection.reasons });
+      return { status: 'not-article', reasons: detection.reasons };
+    }
+    const extracted = deps.extract(detection.root);
+    if (!extracted.text.trim()) return { status: 'empty' };
+    const canonical = deps.doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
+    const answer = await deps.analyze({ url: deps.url, canonical, title: detection.title, text: extracted.text });
+    if (!answer.ok) return { status: 'error', error: answer.error };
+    installHighlightStyle(deps.doc);
+    const wrappers = highlightMentions(extracted, answer.value.mentions);
+    return { status: 'highlighted', wrappers, mentions: answer.value.mentions.length };
+  } catch (error) {
+    return { status: 'error', error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+const STYLE_ID = 'backstory-highlight-style';
+
+/**
+ * Adds the highlight stylesheet once, as an adopted (constructable) stylesheet where the browser
+ * allows it, so the page's DOM gains no element; a <style> in <head> otherwise.
+ */
+export function installHighlightStyle(doc: Document): void {
+  const view = doc.defaultView as (Window & typeof globalThis) | null;
+  try {
+    if (view && 'adoptedStyleSheets' in doc && typeof view.CSSStyleSheet === 'function') {
+      const sheets = doc.adoptedStyleSheets;
+      if (sheets.some((s) => (s as CSSStyleSheet & { backstory?: boolean }).backstory)) return;
+      const sheet = new view.CSSStyleSheet() as CSSStyleSheet & { backstory?: boolean };
+      sheet.replaceSync(HIGHLIGHT_CSS);
+      sheet.backstory = true;
+      doc.adoptedStyleSheets = [...sheets, sheet];
+      return;
+    }
+  } catch {
+    // Some pages and engines refuse adopted sheets from an extension's world: fall back to <style>.
+  }
+  if (doc.getElementById(STYLE_ID)) return;
+  const style = doc.createElement('style');
+  style.id = STYLE_ID;
+  style.textContent = HIGHLIGHT_CSS;
+  (doc.head ?? doc.documentElement).appendChild(style);
+}

@@ -1,0 +1,70 @@
+/** @module lib/db/articles — recording the articles the reader visits, with the names found in them. */
+
+import type { KbEntry } from '../kb/types';
+import type { Mention } from '../recognize/types';
+import { foldKey } from '../text/fold';
+import type { ArticleName, ArticleRecord, BackstoryDb, EntityRecord } from './schema';
+
+export interface VisitInput {
+  id: string;
+  url: string;
+  title: string;
+  site: string;
+  text: string;
+  mentions: Mention[];
+  /** The entries the mentions link to, so the panel can show them. */
+  entries: KbEntry[];
+  now: number;
+}
+
+/** Groups mentions into one row per entity (or unknown name), in order of first appearance. */
+export function groupNames(mentions: Mention[]): ArticleName[] {
+  const byKey = new Map<string, ArticleName>();
+  for (const m of mentions) {
+    const key = m.entityId ?? `unknown:${m.kind}:${foldKey(m.surface)}`;
+    let row = byKey.get(key);
+    if (!row) {
+      row = { key, kind: m.kind, name: m.name ?? m.surface, count: 0, mentions: [] };
+      if (m.entityId) row.entityId = m.entityId;
+      byKey.set(key, row);
+    }
+    row.count++;
+    row.mentions.push({ start: m.start, end: m.end });
+  }
+  return [...byKey.values()];
+}
+
+/** The stored form of a knowledge-base entry, with its folded keys. */
+export function toEntityRecord(entry: KbEntry, now: number): EntityRecord {
+  const keys = [...new Set([entry.name, ...entry.aliases].map(foldKey).filter(Boolean))];
+  return { ...entry, keys, origin: 'kb', updatedAt: now };
+}
+
+/**
+ * Records a visit: the article (keeping its saved date and tags if it was seen before) and the
+ * entries it links to (never overwriting the reader's own edits of an entry). One transaction.
+ */
+export async function recordVisit(db: BackstoryDb, input: VisitInput): Promise<ArticleRecord> {
+  return db.transaction('rw', db.articles, db.entities, async () => {
+    const previous = await db.articles.get(input.id);
+    const names = groupNames(input.mentions);
+    const record: ArticleRecord = {
+      id: input.id,
+      url: input.url,
+      title: input.title,
+      site: input.site,
+      text: input.text,
+      visitedAt: input.now,
+      entityIds: names.flatMap((n) => (n.entityId ? [n.entityId] : [])),
+      tags: previous?.tags ?? [],
+      names,
+    };
+    if (previous?.savedAt !== undefined) record.savedAt = previous.savedAt;
+    await db.articles.put(record);
+    const ids = input.entries.map((e) => e.id);
+    const existing = await db.entities.bulkGet(ids);
+    const fresh = input.entries.filter((_, i) => existing[i]?.origin !== 'user');
+    await db.entities.bulkPut(fresh.map((e) => toEntityRecord(e, input.now)));
+    return record;
+  });
+}

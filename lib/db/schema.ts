@@ -1,0 +1,77 @@
+/** @module lib/db/schema — the one Dexie schema of Backstory's IndexedDB. Versions only ever append. */
+
+import Dexie, { type EntityTable } from 'dexie';
+import type { EntityKind, KbEntry } from '../kb/types';
+
+/** One name as it appears in one article: a linked entity or an unknown name. */
+export interface ArticleName {
+  /** The entity id, or "unknown:<kind>:<folded name>" for an unlinked name. */
+  key: string;
+  entityId?: string;
+  kind: EntityKind;
+  /** The display name (the entry's name, or the name as written for an unknown one). */
+  name: string;
+  count: number;
+  /** Offsets of each mention in the article's text. */
+  mentions: { start: number; end: number }[];
+}
+
+/** An article the reader visited (and maybe saved). Keyed by canonical URL. */
+export interface ArticleRecord {
+  id: string;
+  url: string;
+  title: string;
+  site: string;
+  text: string;
+  visitedAt: number;
+  savedAt?: number;
+  entityIds: string[];
+  tags: string[];
+  names: ArticleName[];
+}
+
+/** A knowledge-base entry as stored for the panel, with the folded keys it is found by. */
+export interface EntityRecord extends KbEntry {
+  keys: string[];
+  /** "kb" for shipped entries, "user" for ones the reader added or edited (never overwritten by upgrades). */
+  origin: 'kb' | 'user';
+  updatedAt: number;
+}
+
+/** The reader's note on an entity, optionally tied to the article it was written on. */
+export interface NoteRecord {
+  id?: number;
+  entityId: string;
+  articleId?: string;
+  text: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Small facts about the database itself: the installed KB version, migrations done. */
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+export type BackstoryDb = Dexie & {
+  articles: EntityTable<ArticleRecord, 'id'>;
+  entities: EntityTable<EntityRecord, 'id'>;
+  notes: EntityTable<NoteRecord, 'id'>;
+  meta: EntityTable<MetaRecord, 'key'>;
+};
+
+export const DB_NAME = 'backstory';
+
+/** Opens (declares) the database; Dexie opens it lazily on first use. */
+export function openDb(name: string = DB_NAME): BackstoryDb {
+  const db = new Dexie(name) as BackstoryDb;
+  // Version 1. Never edit a released version: add version(2) with an upgrade and a migration test.
+  db.version(1).stores({
+    articles: 'id, url, site, visitedAt, savedAt, *entityIds, *tags',
+    entities: 'id, kind, name, *keys, country, origin',
+    notes: '++id, entityId, articleId, createdAt',
+    meta: 'key',
+  });
+  return db;
+}

@@ -1,0 +1,21 @@
+/** @module lib/kb/load-index — loads the shipped knowledge base once per worker life and indexes its names. */
+
+import { buildNameIndex, type NameIndex } from './name-index';
+import type { KbEntry } from './types';
+
+/**
+ * Returns a function that resolves to the name index, loading it on the first call only.
+ * A failed load is forgotten, so the next call tries again.
+ */
+export function createIndexLoader(loadEntries: () => Promise<KbEntry[]>): () => Promise<NameIndex> {
+  let pending: Promise<NameIndex> | null = null;
+  return () => {
+    pending ??= loadEntries()
+      .then(buildNameIndex)
+      .catch((error: unknown) => {
+        pending = null;
+        throw error;
+      });
+    return pending;
+  };
+}

@@ -1,0 +1,78 @@
+/** @module lib/kb/name-index — the in-memory index from folded names to knowledge-base entries. */
+
+import { foldedWords, isArabicArticle, skeleton } from '../text/fold';
+import type { KbEntry } from './types';
+
+/**
+ * Everything the recognizer needs to look names up, built once when the knowledge base loads.
+ * Entries are referred to by their position in `entries`.
+ */
+export interface NameIndex {
+  entries: KbEntry[];
+  /** Folded multi-word key ("deir ez zor") → entry positions. */
+  byKey: Map<string, number[]>;
+  /** Acronyms as written ("IRGC", "US"), matched case-sensitively → entry positions. */
+  byAcronym: Map<string, number[]>;
+  /** Consonant skeleton of one-word place names → entry positions: a weak, transliteration-tolerant fallback. */
+  bySkeleton: Map<string, number[]>;
+  /** Position of each entry by id. */
+  byId: Map<string, number>;
+  /** The longest key, in words. */
+  maxWords: number;
+}
+
+const ACRONYM_RE = /^(?:\p{Lu}\.?){2,7}$|^\p{Lu}{1,2}\p{Ll}?\p{Lu}{1,4}$/u;
+const MIN_SKELETON_WORD = 5;
+
+function push(map: Map<string, number[]>, key: string, position: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [position]);
+  else if (list[list.length - 1] !== position) list.push(position);
+}
+
+/** True for a name written as an acronym: IRGC, U.S., SDF, NGOs is not. */
+export function isAcronym(name: string): boolean {
+  return ACRONYM_RE.test(name.trim());
+}
+
+/** Builds the index over every name and alias of the entries. */
+export function buildNameIndex(entries: KbEntry[]): NameIndex {
+  const index: NameIndex = {
+    entries,
+    byKey: new Map(),
+    byAcronym: new Map(),
+    bySkeleton: new Map(),
+    byId: new Map(),
+    maxWords: 1,
+  };
+  entries.forEach((entry, position) => {
+    index.byId.set(entry.id, position);
+    for (const name of [entry.name, ...entry.aliases]) addName(index, name, entry, position);
+  });
+  return index;
+}
+
+function addName(index: NameIndex, name: string, entry: KbEntry, position: number): void {
+  if (isAcronym(name)) {
+    const acronym = name.replace(/\./g, '');
+    push(index.byAcronym, acronym, position);
+    // Long acronyms are also written in title case by some outlets: Nato, Unesco.
+    if (acronym.length >= 4) push(index.byKey, acronym.toLowerCase(), position);
+    return;
+  }
+  let words = foldedWords(name);
+  if (words[0] === 'the' && words.length > 1) words = words.slice(1);
+  if (words.length === 0) return;
+  addWords(index, words, position);
+  // "al-Qamishli" is also written "Qamishli": index the name without its article.
+  if (words.length > 1 && isArabicArticle(words[0])) words = words.slice(1);
+  addWords(index, words, position);
+  if (entry.kind === 'place' && words.length === 1 && words[0].length >= MIN_SKELETON_WORD) {
+    push(index.bySkeleton, skeleton(words[0]), position);
+  }
+}
+
+function addWords(index: NameIndex, words: string[], position: number): void {
+  push(index.byKey, words.join(' '), position);
+  if (words.length > index.maxWords) index.maxWords = words.length;
+}

@@ -1,0 +1,61 @@
+/** @module lib/kb/types — the shapes of knowledge-base entries, shared by data, build and runtime. */
+
+/** The three kinds of names Backstory recognizes. */
+export type EntityKind = 'place' | 'person' | 'organization';
+
+/** A dated fact about an entry; `date` is ISO (YYYY, YYYY-MM or YYYY-MM-DD). */
+export interface Fact {
+  date: string;
+  text: string;
+  /** Where the fact comes from: a URL or a short citation such as "Wikidata". */
+  source: string;
+}
+
+export type RelationType = 'leads' | 'member-of' | 'part-of' | 'based-in';
+
+/** A typed link from one entry to another, by id. */
+export interface Relation {
+  type: RelationType;
+  target: string;
+}
+
+/**
+ * One knowledge-base entry. Places carry coordinates; actors carry a role and description.
+ * `id` is the Wikidata QID where known (e.g. "Q858"), otherwise a namespaced id
+ * such as "gn:170063" (GeoNames) or "bs:hemo-base" (curated by us).
+ */
+export interface KbEntry {
+  id: string;
+  kind: EntityKind;
+  /** Finer type: country, region, city, sea, river, base, field …; head-of-state, minister, ministry, armed-group … */
+  subtype: string;
+  name: string;
+  /** Other names: acronyms, transliterations, short forms ("the Pentagon"). Not including `name`. */
+  aliases: string[];
+  /** Adjectives and nouns for a country's people ("Iranian", "Iraqis"): context cues, not names of the place. */
+  demonyms?: string[];
+  /** ISO 3166-1 alpha-2 code of the entry's country, when it has one. */
+  country?: string;
+  lat?: number;
+  lon?: number;
+  population?: number;
+  /** 0..1: how likely a bare mention of a shared name means this entry (prior for linking). */
+  prominence?: number;
+  role?: string;
+  description?: string;
+  facts?: Fact[];
+  relations?: Relation[];
+  /** The date the facts were checked as true (ISO). */
+  asOf?: string;
+  wikipedia?: string;
+  source: string;
+}
+
+/** A file of curated entries in data/ (actors or places). */
+export interface CuratedFile {
+  /** The date the file's facts were checked as true (ISO). */
+  asOf: string;
+  /** Default source for the file's entries. */
+  source: string;
+  entries: KbEntry[];
+}

@@ -1,0 +1,81 @@
+/** @module lib/link/link — picks one knowledge-base entry for each candidate span, or none. */
+
+import type { NameIndex } from '../kb/name-index';
+import type { KbEntry } from '../kb/types';
+import type { Token } from '../text/tokenize';
+import type { Candidate } from '../recognize/types';
+
+/** A candidate with its chosen entry and how sure the choice is. */
+export interface Linked {
+  candidate: Candidate;
+  entry: KbEntry;
+  confidence: number;
+}
+
+const DEFAULT_PROMINENCE = 0.3;
+const SAME_COUNTRY_BONUS = 0.35;
+const KIND_CUE_BONUS = 0.3;
+const SKELETON_PENALTY = 0.6;
+
+// Nouns after a name that say what sort of place it is: "the province of X", "X province".
+const REGION_CUES = new Set(['province', 'governorate', 'region', 'state', 'oblast', 'county', 'district', 'prefecture']);
+const CITY_CUES = new Set(['city', 'town', 'village', 'airport', 'mayor']);
+const REGION_SUBTYPES = new Set(['region', 'area', 'territory']);
+const CITY_SUBTYPES = new Set(['city', 'town', 'capital']);
+
+/**
+ * Links candidates in three steps: entries named without ambiguity set the article's countries;
+ * every candidate then ranks its entries by prominence, shared country and the nouns around it;
+ * and the first decision for a name holds for the whole article (one sense per article).
+ */
+export function linkCandidates(candidates: Candidate[], tokens: Token[], index: NameIndex): Linked[] {
+  const countries = articleCountries(candidates, index);
+  const decided = new Map<string, KbEntry>();
+  const out: Linked[] = [];
+  for (const candidate of candidates) {
+    const key = tokens
+      .slice(candidate.tokenStart, candidate.tokenEnd)
+      .map((t) => t.folded)
+      .join(' ');
+    const earlier = decided.get(key);
+    if (earlier) {
+      out.push({ candidate, entry: earlier, confidence: 0.9 });
+      continue;
+    }
+    const ranked = candidate.positions
+      .map((p) => index.entries[p])
+      .map((entry) => ({ entry, score: score(entry, candidate, tokens, countries) }))
+      .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+    const best = ranked[0];
+    const second = ranked[1];
+    let confidence = second ? Math.min(1, 0.5 + (best.score - second.score)) : 0.95;
+    if (candidate.via === 'skeleton') confidence *= SKELETON_PENALTY;
+    decided.set(key, best.entry);
+    out.push({ candidate, entry: best.entry, confidence });
+  }
+  return out;
+}
+
+function score(entry: KbEntry, candidate: Candidate, tokens: Token[], countries: Set<string>): number {
+  let s = entry.prominence ?? DEFAULT_PROMINENCE;
+  if (entry.country && countries.has(entry.country)) s += SAME_COUNTRY_BONUS;
+  const after = tokens[candidate.tokenEnd]?.folded;
+  const before = tokens[candidate.tokenStart - 1]?.folded;
+  const beforeOf = tokens[candidate.tokenStart - 2]?.folded;
+  const regionCue = (after && REGION_CUES.has(after)) || (before === 'of' && beforeOf && REGION_CUES.has(beforeOf));
+  const cityCue = (after && CITY_CUES.has(after)) || (before === 'of' && beforeOf && CITY_CUES.has(beforeOf));
+  if (regionCue && REGION_SUBTYPES.has(entry.subtype)) s += KIND_CUE_BONUS;
+  if (cityCue && CITY_SUBTYPES.has(entry.subtype)) s += KIND_CUE_BONUS;
+  return s;
+}
+
+/** Countries of the entries the article names without ambiguity (a country names itself). */
+function articleCountries(candidates: Candidate[], index: NameIndex): Set<string> {
+  const countries = new Set<string>();
+  for (const c of candidates) {
+    if (c.positions.length !== 1 || c.via === 'skeleton') continue;
+    const entry = index.entries[c.positions[0]];
+    if (entry.country) countries.add(entry.country);
+  }
+  return countries;
+}

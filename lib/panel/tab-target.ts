@@ -1,0 +1,26 @@
+/** @module lib/panel/tab-target — which tab's article the side panel shows. */
+
+import { LAST_TAB_KEY, type TabState, tabStateKey } from '../messages';
+
+/**
+ * The tab the panel follows: a pinned tab (`?tab=` in its address) first, then the active tab
+ * if Backstory has seen it, then the last tab that reported (a panel opened as a tab of its own).
+ */
+export function chooseTab(
+  session: Record<string, unknown>,
+  activeTabId: number | undefined,
+  pinnedTabId: number | undefined,
+): { tabId: number; state: TabState } | null {
+  const candidates = [pinnedTabId, activeTabId, session[LAST_TAB_KEY]];
+  for (const id of candidates) {
+    if (typeof id !== 'number') continue;
+    const state = session[tabStateKey(id)];
+    if (isTabState(state)) return { tabId: id, state };
+    if (id === pinnedTabId) return null;
+  }
+  return null;
+}
+
+function isTabState(value: unknown): value is TabState {
+  return typeof value === 'object' && value !== null && 'status' in value && 'url' in value;
+}

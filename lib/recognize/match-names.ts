@@ -1,0 +1,116 @@
+/** @module lib/recognize/match-names — spans of the text that are names in the knowledge base. */
+
+import type { NameIndex } from '../kb/name-index';
+import { isArabicArticle, skeleton } from '../text/fold';
+import type { Token } from '../text/tokenize';
+import { COMMON_WORDS } from './common-words';
+import type { Candidate } from './types';
+
+/** Lower-case words allowed inside a name: Bank of England, Deir ez-Zor, Abu Bakr al-Baghdadi. */
+export const CONNECTORS: ReadonlySet<string> = new Set([
+  'of', 'the', 'and', 'for', 'on', 'in', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le',
+  'les', 'el', 'al', 'ad', 'ed', 'ar', 'as', 'ash', 'at', 'az', 'an', 'ez', 'es', 'bin', 'ibn', 'bint', 'von', 'van',
+  'der', 'den', 'ten', 'ter', 'y', 'e', 'upon', 'sur', 'am', 'an', 'im', 'ul',
+]);
+
+// Words that make a following capitalized common word a place: "in Reading", "near Split".
+const LOCATIVE_CUES = new Set(['in', 'near', 'at', 'from', 'to', 'outside', 'of', 'into', 'across', 'around']);
+const MIN_SKELETON_CONSONANTS = 4;
+const PROMINENT = 0.8;
+
+/**
+ * Finds every span whose folded words are a knowledge-base name, longest first, left to right.
+ * Capitals are required (a name written in lower case is an ordinary word), acronyms must match
+ * as written, and everyday words need a cue.
+ */
+export function matchNames(tokens: Token[], index: NameIndex, text: string): Candidate[] {
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const found = longestAt(tokens, i, index, text);
+    if (found) {
+      out.push(found);
+      i = found.tokenEnd;
+    } else {
+      i++;
+    }
+  }
+  return out;
+}
+
+function longestAt(tokens: Token[], i: number, index: NameIndex, text: string): Candidate | null {
+  const first = tokens[i];
+  const acronym = acronymAt(tokens, i, index, text);
+  // A leading Arabic article may be part of the span but not of the key: al-Hasakeh → Hasakeh.
+  const keyStart = isArabicArticle(first.folded) && first.joinsNext ? [i, i + 1] : [i];
+  for (const from of keyStart) {
+    let key = '';
+    let best: Candidate | null = null;
+    for (let j = from; j < tokens.length && j - from < index.maxWords; j++) {
+      key = key ? `${key} ${tokens[j].folded}` : tokens[j].folded;
+      const positions = index.byKey.get(key);
+      if (positions && acceptable(tokens, i, j, index, positions)) {
+        best = { start: first.start, end: tokens[j].end, tokenStart: i, tokenEnd: j + 1, positions, via: 'name' };
+      }
+      if (!tokens[j].joinsNext) break;
+    }
+    if (best && (!acronym || best.end >= acronym.end)) return best;
+  }
+  if (acronym) return acronym;
+  return skeletonAt(tokens, keyStart[keyStart.length - 1], i, index);
+}
+
+function acronymAt(tokens: Token[], i: number, index: NameIndex, text: string): Candidate | null {
+  const t = tokens[i];
+  if (t.allCaps || (t.raw.length === 1 && t.capitalized)) {
+    // "U.S." is the letters U and S with dots between.
+    let j = i;
+    let written = t.raw;
+    while (tokens[j].raw.length === 1 && text[tokens[j].end] === '.' && tokens[j + 1]?.raw.length === 1) {
+      j++;
+      written += tokens[j].raw;
+    }
+    const positions = index.byAcronym.get(written);
+    if (positions) {
+      return { start: t.start, end: tokens[j].end, tokenStart: i, tokenEnd: j + 1, positions, via: 'acronym' };
+    }
+  }
+  return null;
+}
+
+function skeletonAt(tokens: Token[], keyToken: number, spanStart: number, index: NameIndex): Candidate | null {
+  const t = tokens[keyToken];
+  if (!t.capitalized || t.allCaps || t.sentenceStart || t.folded.length < 5 || COMMON_WORDS.has(t.folded)) return null;
+  if (keyToken + 1 < tokens.length && t.joinsNext && tokens[keyToken + 1].capitalized) return null;
+  const key = skeleton(t.folded);
+  if (key.length < MIN_SKELETON_CONSONANTS) return null;
+  const positions = index.bySkeleton.get(key);
+  if (!positions) return null;
+  return {
+    start: tokens[spanStart].start,
+    end: t.end,
+    tokenStart: spanStart,
+    tokenEnd: keyToken + 1,
+    positions,
+    via: 'skeleton',
+  };
+}
+
+/** Capitalization and everyday-word checks for the span tokens[i..j]. */
+function acceptable(tokens: Token[], i: number, j: number, index: NameIndex, positions: number[]): boolean {
+  let capitals = 0;
+  for (let k = i; k <= j; k++) {
+    const t = tokens[k];
+    if (t.capitalized) capitals++;
+    else if (!CONNECTORS.has(t.folded) || k === j) return false;
+  }
+  if (capitals === 0) return false;
+  const last = tokens[j];
+  const single = i === j || (i + 1 === j && isArabicArticle(tokens[i].folded));
+  if (!single || !COMMON_WORDS.has(last.folded)) return true;
+  // An everyday word such as "Nice" or "Reading": only mid-sentence, and only with a cue or a prominent entry.
+  if (last.sentenceStart || last.allCaps) return false;
+  const before = tokens[i - 1];
+  if (before && LOCATIVE_CUES.has(before.folded)) return true;
+  return positions.some((p) => (index.entries[p].prominence ?? 0) >= PROMINENT);
+}

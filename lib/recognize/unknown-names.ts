@@ -1,0 +1,113 @@
+/** @module lib/recognize/unknown-names — names the knowledge base does not know, typed by the words around them. */
+
+import type { EntityKind } from '../kb/types';
+import type { Token } from '../text/tokenize';
+import { COMMON_WORDS } from './common-words';
+import { CONNECTORS } from './match-names';
+
+/** An unknown name and the kind its cue gives. */
+export interface UnknownName {
+  start: number;
+  end: number;
+  kind: EntityKind;
+  confidence: number;
+}
+
+// "X base", "X military base", "the X region": the noun after a name says it is a place.
+const PLACE_NOUNS_AFTER = new Set([
+  'base', 'airbase', 'airport', 'airfield', 'region', 'province', 'governorate', 'district', 'camp', 'field',
+  'river', 'valley', 'crossing', 'village', 'town', 'neighbourhood', 'neighborhood', 'county', 'mountains', 'desert',
+]);
+// "base X", "the town of X": the noun before a name.
+const PLACE_NOUNS_BEFORE = new Set(['base', 'town', 'village', 'city', 'province', 'region', 'camp']);
+// Titles before a person's name.
+const PERSON_TITLES = new Set([
+  'president', 'minister', 'gen', 'general', 'col', 'colonel', 'lt', 'maj', 'major', 'capt', 'captain', 'commander',
+  'ayatollah', 'sheikh', 'mr', 'mrs', 'ms', 'dr', 'spokesman', 'spokeswoman', 'spokesperson', 'secretary', 'senator',
+  'sen', 'rep', 'king', 'queen', 'prince', 'princess', 'judge', 'pope', 'imam', 'cleric', 'ambassador', 'envoy',
+  'chancellor', 'premier', 'governor', 'mayor', 'leader', 'chief', 'director', 'lawmaker', 'adm', 'admiral', 'sgt',
+]);
+// Last words of organization names.
+const ORGANIZATION_ENDINGS = new Set([
+  'ministry', 'party', 'forces', 'army', 'group', 'corp', 'corporation', 'inc', 'ltd', 'company', 'agency', 'council',
+  'committee', 'front', 'brigades', 'brigade', 'movement', 'organization', 'organisation', 'union', 'bank',
+  'university', 'institute', 'association', 'authority', 'commission', 'court', 'department', 'guards', 'militia',
+  'federation', 'foundation', 'news', 'times', 'post', 'network', 'airlines', 'airways', 'police', 'service',
+]);
+// First words of organization names: "Ministry of Defence", "Bank of England".
+const ORGANIZATION_STARTS = new Set(['ministry', 'department', 'bank', 'university', 'office', 'council', 'house']);
+const VERBS_OF_SPEECH = new Set(['said', 'says', 'told', 'added', 'stated', 'announced', 'warned', 'wrote']);
+
+/**
+ * Capitalized runs that no knowledge-base name covered, kept only when a cue gives their kind.
+ * `covered[i]` is true for tokens already inside a knowledge-base match.
+ */
+export function findUnknownNames(tokens: Token[], covered: boolean[]): UnknownName[] {
+  const out: UnknownName[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (covered[i] || !startsName(tokens[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j].joinsNext && !covered[j + 1] && continues(tokens, j + 1)) j++;
+    // A connector never ends a name: "Bank of" → "Bank".
+    while (j > i && !tokens[j].capitalized) j--;
+    const end = j;
+    let start = i;
+    if (!organizationCue(tokens, start, end)) {
+      // "The Hemo base", "President Jane Doe": leading everyday words and titles are not the name.
+      while (start < end && (COMMON_WORDS.has(tokens[start].folded) || PERSON_TITLES.has(tokens[start].folded))) {
+        start++;
+      }
+    }
+    const kind = cueKind(tokens, start, end);
+    if (kind && !onlyEverydayWords(tokens, start, end)) {
+      out.push({ start: tokens[start].start, end: tokens[end].end, kind: kind.kind, confidence: kind.confidence });
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+function startsName(t: Token): boolean {
+  return t.capitalized && !/^\p{N}/u.test(t.raw);
+}
+
+function continues(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (t.capitalized) return !/^\p{N}/u.test(t.raw);
+  // A connector continues a name only if a capital follows it: "Bank of England", not "Hemo in the".
+  return CONNECTORS.has(t.folded) && tokens[k].joinsNext && (tokens[k + 1]?.capitalized ?? false);
+}
+
+function onlyEverydayWords(tokens: Token[], i: number, j: number): boolean {
+  for (let k = i; k <= j; k++) if (!COMMON_WORDS.has(tokens[k].folded)) return false;
+  return true;
+}
+
+function organizationCue(tokens: Token[], i: number, j: number): boolean {
+  if (j === i) return false;
+  if (ORGANIZATION_ENDINGS.has(tokens[j].folded)) return true;
+  return ORGANIZATION_STARTS.has(tokens[i].folded) && tokens[i + 1]?.folded === 'of';
+}
+
+function cueKind(tokens: Token[], i: number, j: number): { kind: EntityKind; confidence: number } | null {
+  if (organizationCue(tokens, i, j)) return { kind: 'organization', confidence: 0.7 };
+  const after = tokens[j + 1];
+  const afterNext = tokens[j + 2];
+  if (after && !after.capitalized) {
+    if (PLACE_NOUNS_AFTER.has(after.folded)) return { kind: 'place', confidence: 0.6 };
+    if (after.folded === 'military' && afterNext && PLACE_NOUNS_AFTER.has(afterNext.folded)) {
+      return { kind: 'place', confidence: 0.6 };
+    }
+  }
+  const before = tokens[i - 1];
+  if (before && !before.capitalized && PLACE_NOUNS_BEFORE.has(before.folded)) return { kind: 'place', confidence: 0.5 };
+  if (before && PERSON_TITLES.has(before.folded)) return { kind: 'person', confidence: 0.6 };
+  if (j > i && after && VERBS_OF_SPEECH.has(after.folded) && !tokens[i].sentenceStart) {
+    return { kind: 'person', confidence: 0.4 };
+  }
+  return null;
+}
