@@ -18,20 +18,23 @@ export function EntityGroups({ names, selected, onSelect }: Props) {
   return (
     <div class="groups">
       {GROUPS.map(({ kind, title }) => {
-        const rows = names.filter((n) => n.kind === kind).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+        const rows = names
+          .filter((n) => n.kind === kind)
+          .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
         if (rows.length === 0) return null;
         return (
           <section key={kind} class={`group group-${kind}`} aria-label={title}>
             <h2>
               {title} <span class="count">{rows.length}</span>
             </h2>
-            <ul role="listbox" aria-label={title}>
+            <ul aria-label={title}>
               {rows.map((row) => (
-                <li key={row.key} role="option" aria-selected={row.key === selected}>
+                <li key={row.key}>
                   <button
                     type="button"
                     class={`entity kind-${row.kind}${row.entityId ? '' : ' unlinked'}`}
                     data-entity-key={row.key}
+                    aria-pressed={row.key === selected}
                     onClick={() => onSelect(row.key)}
                   >
                     <span class="name">{row.name}</span>

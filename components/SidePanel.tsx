@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { KB_META_KEY, type KbInstallState } from '@/lib/db/install-kb';
 import type { BackstoryDb } from '@/lib/db/schema';
 import type { TabState } from '@/lib/messages';
 import { chooseTab } from '@/lib/panel/tab-target';
@@ -33,15 +34,39 @@ function useTabState(pinnedTabId: number | undefined): TabState | null | undefin
 /** The side panel: the current article's places and actors, and the details of the one selected. */
 export function SidePanel({ db, pinnedTabId }: { db: BackstoryDb; pinnedTabId?: number }) {
   const tab = useTabState(pinnedTabId);
+  const [selected, setSelected] = useState<string | undefined>(undefined);
+
+  const install = useLiveQuery(() => db.meta.get(KB_META_KEY), []);
+  const installState = install?.value as KbInstallState | undefined;
+  const banner =
+    installState?.status === 'failed' ? (
+      <p class="banner error" role="alert">
+        Backstory could not store its knowledge base: {installState.error} It will try again.
+      </p>
+    ) : null;
+  return (
+    <>
+      {banner}
+      <PanelBody tab={tab} db={db} selected={selected} setSelected={setSelected} />
+    </>
+  );
+}
+
+interface BodyProps {
+  tab: TabState | null | undefined;
+  db: BackstoryDb;
+  selected: string | undefined;
+  setSelected: (key: string) => void;
+}
+
+function PanelBody({ tab, db, selected, setSelected }: BodyProps) {
   const articleId = tab?.status === 'article' ? tab.articleId : undefined;
   const article = useLiveQuery(() => (articleId ? db.articles.get(articleId) : undefined), [articleId]);
-  const [selected, setSelected] = useState<string | undefined>(undefined);
   const selectedName = article?.names.find((n) => n.key === selected);
   const entity = useLiveQuery(
     () => (selectedName?.entityId ? db.entities.get(selectedName.entityId) : undefined),
     [selectedName?.entityId],
   );
-
   if (tab === undefined) return <p class="empty">Loading…</p>;
   if (tab === null) return <p class="empty">Open a news article: Backstory will list its places and actors here.</p>;
   if (tab.status === 'not-article') return <p class="empty">This page is not an article, so nothing is highlighted.</p>;

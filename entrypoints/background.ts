@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createArticleService } from '@/lib/background/article-service';
 import { isOwnContentScript } from '@/lib/background/senders';
+import { installKb } from '@/lib/db/install-kb';
 import { openDb } from '@/lib/db/schema';
 import { decodeKb } from '@/lib/kb/artifact';
 import { createIndexLoader } from '@/lib/kb/load-index';
@@ -16,7 +17,14 @@ export default defineBackground(() => {
   const nameIndex = createIndexLoader(async () => {
     const response = await fetch(browser.runtime.getURL(KB_ARTIFACT_URL as PublicPath));
     if (!response.ok) throw new Error(`knowledge base missing: ${response.status}`);
-    return decodeKb(await response.json());
+    const artifact = await response.json();
+    const entries = decodeKb(artifact);
+    // The panel reads entries from IndexedDB; writing them is slow, so it runs after the index is ready.
+    setTimeout(
+      () => void installKb(db, entries, String(artifact.version), { pause: yieldToEvents }).catch(() => {}),
+      0,
+    );
+    return entries;
   });
   const service = createArticleService({
     db,
@@ -39,6 +47,22 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     void browser.storage.session.remove(tabStateKey(tabId));
   });
+  openPanelOnToolbarClick();
   // Warm the index while the browser is idle, so the first article does not wait for it.
   void nameIndex().catch(() => {});
 });
+
+/** Lets queued messages run between install chunks. */
+function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The toolbar button opens the side panel: Chrome's sidePanel, Firefox's sidebar. */
+function openPanelOnToolbarClick(): void {
+  if (browser.sidePanel?.setPanelBehavior) {
+    void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+    return;
+  }
+  const sidebar = (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction;
+  if (sidebar) (browser.action ?? browser.browserAction)?.onClicked.addListener(() => void sidebar.toggle());
+}

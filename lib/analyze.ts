@@ -21,7 +21,15 @@ export function analyzeText(text: string, index: NameIndex): Mention[] {
     for (let k = candidate.tokenStart; k < candidate.tokenEnd; k++) covered[k] = true;
     const surface = text.slice(candidate.start, candidate.end);
     if (confidence >= LINK_THRESHOLD) {
-      mentions.push({ start: candidate.start, end: candidate.end, kind: entry.kind, entityId: entry.id, name: entry.name, confidence, surface });
+      mentions.push({
+        start: candidate.start,
+        end: candidate.end,
+        kind: entry.kind,
+        entityId: entry.id,
+        name: entry.name,
+        confidence,
+        surface,
+      });
     } else {
       mentions.push({ start: candidate.start, end: candidate.end, kind: entry.kind, confidence, surface });
     }

@@ -1,7 +1,8 @@
 /** @module lib/url — the canonical form of an article's address, so one article is one record. */
 
 // Parameters that only say where a click came from.
-const TRACKING_PARAMS = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref|ref_src|smid|cmpid|ocid|at_medium|at_campaign)$/i;
+const TRACKING_PARAMS =
+  /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref|ref_src|smid|cmpid|ocid|at_medium|at_campaign)$/i;
 
 /**
  * The address without fragment, tracking parameters or a trailing slash on the path.

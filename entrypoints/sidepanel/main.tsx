@@ -4,4 +4,7 @@ import { openDb } from '@/lib/db/schema';
 import './style.css';
 
 const pinned = Number(new URLSearchParams(location.search).get('tab'));
-render(<SidePanel db={openDb()} pinnedTabId={Number.isInteger(pinned) && pinned > 0 ? pinned : undefined} />, document.getElementById('app') as HTMLElement);
+render(
+  <SidePanel db={openDb()} pinnedTabId={Number.isInteger(pinned) && pinned > 0 ? pinned : undefined} />,
+  document.getElementById('app') as HTMLElement,
+);

@@ -28,7 +28,10 @@ export function createArticleService(deps: ArticleServiceDeps) {
         const text = article.text.slice(0, MAX_TEXT_LENGTH);
         const index = await deps.nameIndex();
         const mentions = analyzeText(text, index);
-        const entries = uniqueEntries(mentions.flatMap((m) => (m.entityId ? [m.entityId] : [])), index);
+        const entries = uniqueEntries(
+          mentions.flatMap((m) => (m.entityId ? [m.entityId] : [])),
+          index,
+        );
         const articleId = canonicalUrl(article.url, article.canonical);
         await recordVisit(deps.db, {
           id: articleId,
@@ -44,13 +47,20 @@ export function createArticleService(deps: ArticleServiceDeps) {
         return { ok: true, value: { articleId, mentions } };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        await deps.setTabState(tabId, { status: 'error', url: article.url, error: message, at: deps.now() }).catch(() => {});
+        await deps
+          .setTabState(tabId, { status: 'error', url: article.url, error: message, at: deps.now() })
+          .catch(() => {});
         return { ok: false, error: message };
       }
     },
 
     async pageSkipped(page: SkippedPage, tabId?: number): Promise<Result<null>> {
-      await deps.setTabState(tabId, { status: 'not-article', url: page.url, reasons: page.reasons.slice(0, 20), at: deps.now() });
+      await deps.setTabState(tabId, {
+        status: 'not-article',
+        url: page.url,
+        reasons: page.reasons.slice(0, 20),
+        at: deps.now(),
+      });
       return { ok: true, value: null };
     },
   };

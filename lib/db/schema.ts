@@ -35,6 +35,8 @@ export interface EntityRecord extends KbEntry {
   keys: string[];
   /** "kb" for shipped entries, "user" for ones the reader added or edited (never overwritten by upgrades). */
   origin: 'kb' | 'user';
+  /** The knowledge-base version that wrote a shipped entry. */
+  kbVersion?: string;
   updatedAt: number;
 }
 

@@ -2,8 +2,8 @@
 
 import type { NameIndex } from '../kb/name-index';
 import type { KbEntry } from '../kb/types';
-import type { Token } from '../text/tokenize';
 import type { Candidate } from '../recognize/types';
+import type { Token } from '../text/tokenize';
 
 /** A candidate with its chosen entry and how sure the choice is. */
 export interface Linked {
@@ -15,10 +15,20 @@ export interface Linked {
 const DEFAULT_PROMINENCE = 0.3;
 const SAME_COUNTRY_BONUS = 0.35;
 const KIND_CUE_BONUS = 0.3;
+const NAMED_ELSEWHERE_BONUS = 0.6;
 const SKELETON_PENALTY = 0.6;
 
 // Nouns after a name that say what sort of place it is: "the province of X", "X province".
-const REGION_CUES = new Set(['province', 'governorate', 'region', 'state', 'oblast', 'county', 'district', 'prefecture']);
+const REGION_CUES = new Set([
+  'province',
+  'governorate',
+  'region',
+  'state',
+  'oblast',
+  'county',
+  'district',
+  'prefecture',
+]);
 const CITY_CUES = new Set(['city', 'town', 'village', 'airport', 'mayor']);
 const REGION_SUBTYPES = new Set(['region', 'area', 'territory']);
 const CITY_SUBTYPES = new Set(['city', 'town', 'capital']);
@@ -30,6 +40,7 @@ const CITY_SUBTYPES = new Set(['city', 'town', 'capital']);
  */
 export function linkCandidates(candidates: Candidate[], tokens: Token[], index: NameIndex): Linked[] {
   const countries = articleCountries(candidates, index);
+  const named = namedUnambiguously(candidates);
   const decided = new Map<string, KbEntry>();
   const out: Linked[] = [];
   for (const candidate of candidates) {
@@ -43,8 +54,10 @@ export function linkCandidates(candidates: Candidate[], tokens: Token[], index: 
       continue;
     }
     const ranked = candidate.positions
-      .map((p) => index.entries[p])
-      .map((entry) => ({ entry, score: score(entry, candidate, tokens, countries) }))
+      .map((p) => ({
+        entry: index.entries[p],
+        score: score(index.entries[p], candidate, tokens, countries) + (named.has(p) ? NAMED_ELSEWHERE_BONUS : 0),
+      }))
       .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
     const best = ranked[0];
     const second = ranked[1];
@@ -67,6 +80,16 @@ function score(entry: KbEntry, candidate: Candidate, tokens: Token[], countries:
   if (regionCue && REGION_SUBTYPES.has(entry.subtype)) s += KIND_CUE_BONUS;
   if (cityCue && CITY_SUBTYPES.has(entry.subtype)) s += KIND_CUE_BONUS;
   return s;
+}
+
+/**
+ * Entries the article names by a name only they carry: "Syrian Democratic Forces" makes a later
+ * "SDF" mean them rather than another SDF.
+ */
+function namedUnambiguously(candidates: Candidate[]): Set<number> {
+  const named = new Set<number>();
+  for (const c of candidates) if (c.positions.length === 1 && c.via === 'name') named.add(c.positions[0]);
+  return named;
 }
 
 /** Countries of the entries the article names without ambiguity (a country names itself). */

@@ -27,7 +27,7 @@ const LOWER_RE = /\p{Ll}/u;
 const INNER_GAP_RE = /^[ \t\u00A0\u2009\u202F]*(\r?\n)?[ \t\u00A0\u2009\u202F]*$/;
 const HYPHEN_GAP_RE = /^[ \u00A0]?[-\u2010\u2011][ \u00A0]?$/;
 const ABBREVIATION_GAP_RE = /^\.[ \u00A0]?$/;
-const SENTENCE_END_RE = /(?:[.!?:;"“”‘’'(\[•|]|\s[–—-])\s*$|\n\s*$/;
+const SENTENCE_END_RE = /(?:[.!?:;"“”‘’'([•|]|\s[–—-])\s*$|\n\s*$/;
 
 /** Splits text into word tokens with offsets and the cues the recognizer reads. */
 export function tokenize(text: string): Token[] {

@@ -76,7 +76,10 @@ export async function launchWithExtension(options: { headless?: boolean } = {}):
 }
 
 /** A tab's state as the background recorded it in storage.session, found by the page's URL. */
-export async function tabStateFor(worker: Worker, url: string): Promise<{ tabId: number; state: { status: string } } | null> {
+export async function tabStateFor(
+  worker: Worker,
+  url: string,
+): Promise<{ tabId: number; state: { status: string } } | null> {
   return worker.evaluate(async (pageUrl) => {
     const all = await chrome.storage.session.get(null);
     for (const [key, value] of Object.entries(all)) {

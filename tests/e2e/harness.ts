@@ -22,4 +22,3 @@ export async function textBeforeAndAfter(page: Page): Promise<{ served: string; 
     return { served, now: document.body?.textContent ?? '' };
   });
 }
-

@@ -95,7 +95,12 @@ describe('the seed article as a news page', () => {
     );
     const missing = gold.entities
       .filter((e) => e.forms.length > 0)
-      .filter((e) => !listed.some((l) => l.kind.includes(`kind-${e.kind}`) && (e.names.includes(l.name) || e.forms.includes(l.name))))
+      .filter(
+        (e) =>
+          !listed.some(
+            (l) => l.kind.includes(`kind-${e.kind}`) && (e.names.includes(l.name) || e.forms.includes(l.name)),
+          ),
+      )
       .map((e) => e.names[0]);
     expect(missing).toEqual([]);
     await panel.click('.entity.kind-person >> nth=0');

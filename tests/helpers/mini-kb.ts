@@ -14,7 +14,12 @@ function entry(
 }
 
 export const MINI_ENTRIES: KbEntry[] = [
-  entry('Q858', 'place', 'country', 'Syria', ['Syrian Arab Republic'], { country: 'SY', prominence: 1, lat: 35, lon: 38 }),
+  entry('Q858', 'place', 'country', 'Syria', ['Syrian Arab Republic'], {
+    country: 'SY',
+    prominence: 1,
+    lat: 35,
+    lon: 38,
+  }),
   entry('Q796', 'place', 'country', 'Iraq', ['Republic of Iraq'], { country: 'IQ', prominence: 1, lat: 33, lon: 44 }),
   entry('Q30', 'place', 'country', 'United States', ['US', 'U.S.', 'USA', 'United States of America'], {
     country: 'US',
@@ -30,18 +35,43 @@ export const MINI_ENTRIES: KbEntry[] = [
     lat: 37.05,
     lon: 41.23,
   }),
-  entry('gn:95446', 'place', 'city', 'Erbil', ['Irbil', 'Arbil', 'Hawler'], { country: 'IQ', prominence: 0.6, lat: 36.19, lon: 44.01 }),
-  entry('gn:170063', 'place', 'capital', 'Damascus', ['Dimashq'], { country: 'SY', prominence: 0.7, lat: 33.51, lon: 36.29 }),
+  entry('gn:95446', 'place', 'city', 'Erbil', ['Irbil', 'Arbil', 'Hawler'], {
+    country: 'IQ',
+    prominence: 0.6,
+    lat: 36.19,
+    lon: 44.01,
+  }),
+  entry('gn:170063', 'place', 'capital', 'Damascus', ['Dimashq'], {
+    country: 'SY',
+    prominence: 0.7,
+    lat: 33.51,
+    lon: 36.29,
+  }),
   entry('gn:2990440', 'place', 'city', 'Nice', ['Nizza'], { country: 'FR', prominence: 0.55, lat: 43.7, lon: 7.27 }),
   entry('gn:2639577', 'place', 'city', 'Reading', [], { country: 'GB', prominence: 0.45, lat: 51.46, lon: -0.97 }),
   entry('gn:2643743', 'place', 'capital', 'London', [], { country: 'GB', prominence: 0.9, lat: 51.5, lon: -0.13 }),
-  entry('Q6279', 'person', 'head-of-state', 'Joe Biden', ['Biden', 'Joseph Biden'], { country: 'US', prominence: 0.95 }),
-  entry('Q57336', 'person', 'religious-leader', 'Ali Khamenei', ['Khamenei', 'Ayatollah Khamenei'], { country: 'IR', prominence: 0.9 }),
-  entry('Q208452', 'organization', 'armed-forces', 'Islamic Revolutionary Guard Corps', ['IRGC', 'Revolutionary Guards', 'Sepah'], {
+  entry('Q6279', 'person', 'head-of-state', 'Joe Biden', ['Biden', 'Joseph Biden'], {
+    country: 'US',
+    prominence: 0.95,
+  }),
+  entry('Q57336', 'person', 'religious-leader', 'Ali Khamenei', ['Khamenei', 'Ayatollah Khamenei'], {
     country: 'IR',
     prominence: 0.9,
   }),
-  entry('Q7042', 'organization', 'international-organization', 'North Atlantic Treaty Organization', ['NATO'], { prominence: 0.95 }),
+  entry(
+    'Q208452',
+    'organization',
+    'armed-forces',
+    'Islamic Revolutionary Guard Corps',
+    ['IRGC', 'Revolutionary Guards', 'Sepah'],
+    {
+      country: 'IR',
+      prominence: 0.9,
+    },
+  ),
+  entry('Q7042', 'organization', 'international-organization', 'North Atlantic Treaty Organization', ['NATO'], {
+    prominence: 0.95,
+  }),
   entry('Q806171', 'organization', 'central-bank', 'Bank of England', ['BoE'], { country: 'GB', prominence: 0.8 }),
 ];
 

@@ -13,7 +13,9 @@ describe('sender checks', () => {
   });
 
   test('recognize our extension pages by origin', () => {
-    expect(isOwnExtensionPage({ id: 'me', url: 'chrome-extension://me/sidepanel.html' }, 'me', 'chrome-extension://me/')).toBe(true);
+    expect(
+      isOwnExtensionPage({ id: 'me', url: 'chrome-extension://me/sidepanel.html' }, 'me', 'chrome-extension://me/'),
+    ).toBe(true);
     expect(isOwnExtensionPage({ id: 'me', url: 'https://n.example/' }, 'me', 'chrome-extension://me/')).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import type { Mention } from '../../../lib/recognize/types';
 import { MINI_ENTRIES } from '../../helpers/mini-kb';
 
 const freshDb = () => openDb(`test-${crypto.randomUUID()}`);
-const syria = MINI_ENTRIES.find((e) => e.id === 'Q858')!;
+const syria = MINI_ENTRIES.find((e) => e.id === 'Q858') as (typeof MINI_ENTRIES)[number];
 const mentions: Mention[] = [
   { start: 0, end: 5, kind: 'place', entityId: 'Q858', name: 'Syria', confidence: 0.9, surface: 'Syria' },
   { start: 10, end: 14, kind: 'place', confidence: 0.6, surface: 'Hemo' },

@@ -19,7 +19,10 @@ describe('highlightMentions', () => {
     const root = page('<p>Strikes hit <a href="/x">Deir ez-Zor</a> and Irbil on Monday.</p>');
     const before = document.body.textContent;
     const extracted = extractText(root);
-    const made = highlightMentions(extracted, [mentionOf(extracted.text, 'Deir ez-Zor'), mentionOf(extracted.text, 'Irbil')]);
+    const made = highlightMentions(extracted, [
+      mentionOf(extracted.text, 'Deir ez-Zor'),
+      mentionOf(extracted.text, 'Irbil'),
+    ]);
     expect(made.map((m) => m.textContent)).toEqual(['Deir ez-Zor', 'Irbil']);
     expect(document.body.textContent).toBe(before);
     expect(root.querySelector('a')?.getAttribute('href')).toBe('/x');
@@ -44,7 +47,7 @@ describe('highlightMentions', () => {
   test('skips a mention whose text node changed after extraction', () => {
     const root = page('<p>Syria and Iraq.</p>');
     const extracted = extractText(root);
-    (root.querySelector('p') as HTMLElement).firstChild!.textContent = 'Something else entirely.';
+    ((root.querySelector('p') as HTMLElement).firstChild as Text).data = 'Something else entirely.';
     expect(highlightMentions(extracted, [mentionOf(extracted.text, 'Iraq')])).toEqual([]);
   });
 
@@ -53,7 +56,11 @@ describe('highlightMentions', () => {
     const html = root.innerHTML;
     const extracted = extractText(root);
     const text = extracted.text;
-    const made = highlightMentions(extracted, [mentionOf(text, 'Kyiv'), mentionOf(text, 'Lviv'), mentionOf(text, 'Kyiv', 'place', 20)]);
+    const made = highlightMentions(extracted, [
+      mentionOf(text, 'Kyiv'),
+      mentionOf(text, 'Lviv'),
+      mentionOf(text, 'Kyiv', 'place', 20),
+    ]);
     expect(root.querySelectorAll(MENTION_TAG)).toHaveLength(3);
     removeHighlights(made);
     expect(root.innerHTML).toBe(html);

@@ -11,7 +11,9 @@ describe('buildNameIndex', () => {
   });
 
   test('indexes a name with an Arabic article also without it', () => {
-    const index = buildNameIndex([{ id: 'x', kind: 'place', subtype: 'city', name: 'Al-Mukalla', aliases: [], source: 't' }]);
+    const index = buildNameIndex([
+      { id: 'x', kind: 'place', subtype: 'city', name: 'Al-Mukalla', aliases: [], source: 't' },
+    ]);
     expect(index.byKey.get('al mukalla')).toEqual([0]);
     expect(index.byKey.get('mukalla')).toEqual([0]);
   });

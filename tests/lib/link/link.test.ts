@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeText } from '../../../lib/analyze';
+import { buildNameIndex } from '../../../lib/kb/name-index';
 import { miniIndex } from '../../helpers/mini-kb';
 
 const index = miniIndex();
@@ -17,7 +18,9 @@ describe('linking', () => {
   });
 
   test('keeps one sense per article', () => {
-    const mentions = analyzeText('The US said Georgia must act. Georgia replied.', index).filter((m) => m.surface === 'Georgia');
+    const mentions = analyzeText('The US said Georgia must act. Georgia replied.', index).filter(
+      (m) => m.surface === 'Georgia',
+    );
     expect(new Set(mentions.map((m) => m.entityId)).size).toBe(1);
   });
 
@@ -26,5 +29,37 @@ describe('linking', () => {
       expect(m.confidence).toBeGreaterThan(0);
       expect(m.confidence).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('linking acronyms', () => {
+  test('an acronym means the entry the article already named in full', () => {
+    const entries = [
+      {
+        id: 'jp',
+        kind: 'organization' as const,
+        subtype: 'armed-forces',
+        name: 'Japan Self-Defense Forces',
+        aliases: ['SDF'],
+        country: 'JP',
+        prominence: 0.9,
+        source: 't',
+      },
+      {
+        id: 'sy',
+        kind: 'organization' as const,
+        subtype: 'armed-group',
+        name: 'Syrian Democratic Forces',
+        aliases: ['SDF'],
+        country: 'SY',
+        prominence: 0.6,
+        source: 't',
+      },
+    ];
+    const mentions = analyzeText(
+      'The Syrian Democratic Forces (SDF) said the SDF would stay.',
+      buildNameIndex(entries),
+    );
+    expect(mentions.map((m) => m.entityId)).toEqual(['sy', 'sy', 'sy']);
   });
 });

@@ -4,7 +4,10 @@ import { tokenize } from '../../../lib/text/tokenize';
 
 function unknown(text: string) {
   const tokens = tokenize(text);
-  return findUnknownNames(tokens, new Array(tokens.length).fill(false)).map((u) => [text.slice(u.start, u.end), u.kind]);
+  return findUnknownNames(tokens, new Array(tokens.length).fill(false)).map((u) => [
+    text.slice(u.start, u.end),
+    u.kind,
+  ]);
 }
 
 describe('findUnknownNames', () => {
@@ -22,8 +25,12 @@ describe('findUnknownNames', () => {
   });
 
   test('types a name ending in an organization word as an organization', () => {
-    expect(unknown('the Northern Valley Farmers Union said')).toEqual([['Northern Valley Farmers Union', 'organization']]);
-    expect(unknown('a statement from the Ministry of Water Resources')).toEqual([['Ministry of Water Resources', 'organization']]);
+    expect(unknown('the Northern Valley Farmers Union said')).toEqual([
+      ['Northern Valley Farmers Union', 'organization'],
+    ]);
+    expect(unknown('a statement from the Ministry of Water Resources')).toEqual([
+      ['Ministry of Water Resources', 'organization'],
+    ]);
   });
 
   test('leaves capitalized words without a cue alone', () => {

@@ -1,0 +1,28 @@
+/** Loading the built knowledge base from disk for the command-line tools (annotate, eval, bench). */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { decodeKb } from '../../lib/kb/artifact';
+import { buildNameIndex, type NameIndex } from '../../lib/kb/name-index';
+import type { KbEntry } from '../../lib/kb/types';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const KB_FILE = join(ROOT, 'public/kb/kb.json');
+
+/** The shipped entries, building the knowledge base first if it has not been built. */
+export function loadKbEntries(): KbEntry[] {
+  if (!existsSync(KB_FILE)) {
+    process.stderr.write('Building the knowledge base first (npm run kb:build)…\n');
+    const built = spawnSync('npx', ['tsx', join(ROOT, 'scripts/build-kb.ts')], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      cwd: ROOT,
+    });
+    if (built.status !== 0) throw new Error('npm run kb:build failed');
+  }
+  return decodeKb(JSON.parse(readFileSync(KB_FILE, 'utf8')));
+}
+
+/** The name index over the shipped entries, as the background builds it. */
+export function loadNameIndex(): NameIndex {
+  return buildNameIndex(loadKbEntries());
+}
