@@ -7,8 +7,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'Backstory',
-    description:
-      'Highlights the places and actors in news articles and shows their background, offline and private.',
+    description: 'Highlights the places and actors in news articles and shows their background, offline and private.',
     permissions: ['storage'],
     action: { default_title: 'Backstory' },
     ...(browser === 'firefox' && {

@@ -2,42 +2,8 @@
 // {"entities":[{start,end,kind,id,name,lat,lon}]} (offsets are JavaScript string indices).
 // `--jsonl FILE` reads lines {id,text} and writes lines {id,entities:[…]} with `type` PER/LOC/ORG too.
 import { readFileSync } from 'node:fs';
-import { analyzeText } from '../lib/analyze';
-import type { NameIndex } from '../lib/kb/name-index';
-import type { EntityKind } from '../lib/kb/types';
+import { annotate } from './lib/annotate';
 import { loadNameIndex } from './lib/kb-files';
-
-const TYPE: Record<EntityKind, string> = { person: 'PER', place: 'LOC', organization: 'ORG' };
-
-interface AnnotatedEntity {
-  start: number;
-  end: number;
-  kind: EntityKind;
-  type?: string;
-  id?: string;
-  name?: string;
-  lat?: number | null;
-  lon?: number | null;
-}
-
-/** The entities of one text in the CLI's output shape. */
-export function annotate(text: string, index: NameIndex, withType = false): AnnotatedEntity[] {
-  return analyzeText(text, index).map((m) => {
-    const out: AnnotatedEntity = { start: m.start, end: m.end, kind: m.kind };
-    if (withType) out.type = TYPE[m.kind];
-    if (m.entityId) {
-      out.id = m.entityId;
-      out.name = m.name;
-    }
-    if (m.kind === 'place') {
-      const position = m.entityId ? index.byId.get(m.entityId) : undefined;
-      const entry = position === undefined ? undefined : index.entries[position];
-      out.lat = entry?.lat ?? null;
-      out.lon = entry?.lon ?? null;
-    }
-    return out;
-  });
-}
 
 function main(args: string[]): void {
   const jsonl = args.includes('--jsonl');

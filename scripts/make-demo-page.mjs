@@ -4,23 +4,26 @@
 import { readFileSync } from 'node:fs';
 
 const source = process.argv[2] ?? new URL('../../shared/eval/seed/article.txt', import.meta.url);
-const lines = readFileSync(source, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
-const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const lines = readFileSync(source, 'utf8')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter(Boolean);
+const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const [updated, headline, standfirst, byline, imageAlt, caption, , , ...rest] = lines;
 const published = rest.pop();
 const paragraphs = rest.map((line) =>
-  line.length < 90 && !/[.”"]$/.test(line) ? `<h2>${escape(line)}</h2>` : `<p>${escape(line)}</p>`,
+  line.length < 90 && !/[.”"]$/.test(line) ? `<h2>${escapeHtml(line)}</h2>` : `<p>${escapeHtml(line)}</p>`,
 );
 
 process.stdout.write(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>${escape(headline)} | World News</title>
+<title>${escapeHtml(headline)} | World News</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta property="og:type" content="article">
-<meta property="og:title" content="${escape(headline)}">
+<meta property="og:title" content="${escapeHtml(headline)}">
 <link rel="canonical" href="/news/us-forces-evacuate-syria-bases.html">
 <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":${JSON.stringify(headline)},"datePublished":"2024-01-17T19:32:00+05:30","author":{"@type":"Organization","name":${JSON.stringify(byline)}}}</script>
 <style>
@@ -46,15 +49,15 @@ footer a{color:#ccc}
 </header>
 <div class="wrap">
 <article>
-  <p class="updated">${escape(updated)}</p>
-  <h1>${escape(headline)}</h1>
-  <p class="standfirst"><strong>${escape(standfirst)}</strong></p>
-  <p class="byline">By <span class="author">${escape(byline)}</span></p>
-  <figure><div class="img" role="img" aria-label="${escape(imageAlt)}"></div><figcaption>${escape(caption)}</figcaption></figure>
+  <p class="updated">${escapeHtml(updated)}</p>
+  <h1>${escapeHtml(headline)}</h1>
+  <p class="standfirst"><strong>${escapeHtml(standfirst)}</strong></p>
+  <p class="byline">By <span class="author">${escapeHtml(byline)}</span></p>
+  <figure><div class="img" role="img" aria-label="${escapeHtml(imageAlt)}"></div><figcaption>${escapeHtml(caption)}</figcaption></figure>
   <div class="article-body">
 ${paragraphs.join('\n')}
   </div>
-  <p class="updated">${escape(published)}</p>
+  <p class="updated">${escapeHtml(published)}</p>
 </article>
 <aside aria-label="Most read">
   <h3>Most read</h3>

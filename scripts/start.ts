@@ -50,7 +50,9 @@ if (headed) {
   await panel.screenshot({ path: join(SHOTS, 'side-panel.png') });
   const marks = await page.locator('bs-mention').count();
   console.log(`No display found, so Chromium ran headless: ${marks} names highlighted.`);
-  console.log(`Screenshots: ${join('test-artifacts/start', 'article.png')} and ${join('test-artifacts/start', 'side-panel.png')}`);
+  console.log(
+    `Screenshots: ${join('test-artifacts/start', 'article.png')} and ${join('test-artifacts/start', 'side-panel.png')}`,
+  );
   await browser.context.close();
   server.close();
 }

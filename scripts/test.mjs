@@ -25,7 +25,15 @@ function step(label, command, args) {
 
 function vitest(label, config, report) {
   rmSync(report, { force: true });
-  run(label, 'npx', ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  run(label, 'npx', [
+    'vitest',
+    'run',
+    '--config',
+    config,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
   if (!existsSync(report)) {
     console.log(`== ${label}: no report written; counted as one failure`);
     failed++;

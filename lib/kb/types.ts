@@ -48,6 +48,8 @@ export interface KbEntry {
   /** The date the facts were checked as true (ISO). */
   asOf?: string;
   wikipedia?: string;
+  /** Other ids of the same real thing that the KB build merges into this entry (e.g. "adm1:PS.GZ" for the Gaza Strip). */
+  sameAs?: string[];
   source: string;
 }
 

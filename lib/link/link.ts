@@ -32,14 +32,17 @@ const REGION_CUES = new Set([
 const CITY_CUES = new Set(['city', 'town', 'village', 'airport', 'mayor']);
 const REGION_SUBTYPES = new Set(['region', 'area', 'territory']);
 const CITY_SUBTYPES = new Set(['city', 'town', 'capital']);
+const COUNTRY_SUBTYPES = new Set(['country', 'territory']);
 
 /**
- * Links candidates in three steps: entries named without ambiguity set the article's countries;
+ * Links candidates (dropping weak skeleton matches that fit none of the article's countries) in three steps: entries named without ambiguity set the article's countries;
  * every candidate then ranks its entries by prominence, shared country and the nouns around it;
  * and the first decision for a name holds for the whole article (one sense per article).
  */
 export function linkCandidates(candidates: Candidate[], tokens: Token[], index: NameIndex): Linked[] {
-  const countries = articleCountries(candidates, index);
+  const countries = articleCountries(candidates, index, false);
+  const located = articleCountries(candidates, index, true);
+  const geography = located.size > 0 ? located : countries;
   const named = namedUnambiguously(candidates);
   const decided = new Map<string, KbEntry>();
   const out: Linked[] = [];
@@ -53,7 +56,14 @@ export function linkCandidates(candidates: Candidate[], tokens: Token[], index: 
       out.push({ candidate, entry: earlier, confidence: 0.9 });
       continue;
     }
-    const ranked = candidate.positions
+    // A skeleton match is a guess at a transliteration: only believable for a place in a country
+    // where the article's other places are (not merely a country it names, like the US in a Syria story).
+    const positions =
+      candidate.via === 'skeleton'
+        ? candidate.positions.filter((p) => geography.has(index.entries[p].country ?? ''))
+        : candidate.positions;
+    if (positions.length === 0) continue;
+    const ranked = positions
       .map((p) => ({
         entry: index.entries[p],
         score: score(index.entries[p], candidate, tokens, countries) + (named.has(p) ? NAMED_ELSEWHERE_BONUS : 0),
@@ -92,12 +102,16 @@ function namedUnambiguously(candidates: Candidate[]): Set<number> {
   return named;
 }
 
-/** Countries of the entries the article names without ambiguity (a country names itself). */
-function articleCountries(candidates: Candidate[], index: NameIndex): Set<string> {
+/**
+ * Countries of the entries the article names without ambiguity (a country names itself); with
+ * `placesOnly`, only of the places below country level: where the story happens.
+ */
+function articleCountries(candidates: Candidate[], index: NameIndex, placesOnly: boolean): Set<string> {
   const countries = new Set<string>();
   for (const c of candidates) {
     if (c.positions.length !== 1 || c.via === 'skeleton') continue;
     const entry = index.entries[c.positions[0]];
+    if (placesOnly && (entry.kind !== 'place' || COUNTRY_SUBTYPES.has(entry.subtype))) continue;
     if (entry.country) countries.add(entry.country);
   }
   return countries;

@@ -1,7 +1,8 @@
 /** @module lib/recognize/match-names — spans of the text that are names in the knowledge base. */
 
 import type { NameIndex } from '../kb/name-index';
-import { isArabicArticle, skeleton } from '../text/fold';
+import type { KbEntry } from '../kb/types';
+import { foldedWords, isArabicArticle, skeleton } from '../text/fold';
 import type { Token } from '../text/tokenize';
 import { COMMON_WORDS } from './common-words';
 import type { Candidate } from './types';
@@ -129,8 +130,11 @@ function skeletonAt(tokens: Token[], keyToken: number, spanStart: number, index:
   if (keyToken + 1 < tokens.length && t.joinsNext && tokens[keyToken + 1].capitalized) return null;
   const key = skeleton(t.folded);
   if (key.length < MIN_SKELETON_CONSONANTS) return null;
-  const positions = index.bySkeleton.get(key);
-  if (!positions) return null;
+  // Same consonants and about the same length: Kamishla ~ Qamishli, but not Hisham ~ Hashimiya.
+  const positions = index.bySkeleton
+    .get(key)
+    ?.filter((p) => skeletonWordLengths(index.entries[p], key).some((n) => Math.abs(n - t.folded.length) <= 1));
+  if (!positions?.length) return null;
   return {
     start: tokens[spanStart].start,
     end: t.end,
@@ -139,6 +143,17 @@ function skeletonAt(tokens: Token[], keyToken: number, spanStart: number, index:
     positions,
     via: 'skeleton',
   };
+}
+
+/** Lengths of the entry's one-word names (article dropped) whose skeleton is `key`. */
+function skeletonWordLengths(entry: KbEntry, key: string): number[] {
+  const out: number[] = [];
+  for (const name of [entry.name, ...entry.aliases]) {
+    const words = foldedWords(name);
+    const word = words.length === 2 && isArabicArticle(words[0]) ? words[1] : words.length === 1 ? words[0] : '';
+    if (word && skeleton(word) === key) out.push(word.length);
+  }
+  return out;
 }
 
 /** Capitalization and everyday-word checks for the span tokens[i..j]. */

@@ -3,7 +3,9 @@ import { canonicalUrl, siteOf } from '../../lib/url';
 
 describe('canonicalUrl', () => {
   test('drops the fragment, tracking parameters and a trailing slash', () => {
-    expect(canonicalUrl('https://news.example/world/story/?utm_source=x&id=3#comments')).toBe('https://news.example/world/story?id=3');
+    expect(canonicalUrl('https://news.example/world/story/?utm_source=x&id=3#comments')).toBe(
+      'https://news.example/world/story?id=3',
+    );
   });
 
   test('takes the canonical link on the same site', () => {

@@ -1,0 +1,202 @@
+/** @module lib/kb/build/assemble — the whole KB from its parsed sources: countries, regions, towns, curated data. */
+
+import type { CuratedFile, KbEntry } from '../types';
+import { cityEntry } from './cities';
+import { countryEntry, countryId, isArabicSpeaking, type WorldCountry } from './countries';
+import { addPoint, emptyCentroid, type GeoNamesRow, isShippedRow } from './geonames';
+import { mergeCurated, redirectRelations } from './merge';
+import { cachedFoldKey, type WordFilter } from './names';
+import { featureProminence } from './prominence';
+import { type Admin1Record, type RegionStats, regionEntry, regionId } from './regions';
+import { dropShadowedAliases } from './shadow';
+
+/** A curated file with the path it was read from (for messages). */
+export interface NamedCuratedFile {
+  file: string;
+  data: CuratedFile;
+}
+
+export interface KbSources {
+  /** Every row of GeoNames cities500 (the build picks the ones it ships). */
+  geonames: Iterable<GeoNamesRow>;
+  admin1: readonly Admin1Record[];
+  countries: readonly WorldCountry[];
+  curatedPlaces: readonly NamedCuratedFile[];
+  actors: readonly NamedCuratedFile[];
+}
+
+export interface AssembleOptions {
+  /** Towns of at least this population are shipped (capitals and seats always are). */
+  minPopulation: number;
+  isBlocked?: WordFilter;
+}
+
+export interface AssembleResult {
+  /** Sorted by id. */
+  entries: KbEntry[];
+  /** id → the curated file an entry comes from. */
+  origins: Map<string, string>;
+  /** Which generated ids each curated entry took in. */
+  merges: { into: string; from: string[] }[];
+  stats: {
+    geonamesRows: number;
+    towns: number;
+    regions: number;
+    countries: number;
+    curatedPlaces: number;
+    actors: number;
+    /** Curated entries that took in a generated entry. */
+    merges: number;
+  };
+}
+
+/** Fills an entry's missing `source` and `asOf` from its file's defaults. */
+function withFileDefaults(e: KbEntry, file: CuratedFile): KbEntry {
+  const out: KbEntry = { ...e };
+  if (!out.source) out.source = file.source;
+  if (!out.asOf && file.asOf) out.asOf = file.asOf;
+  return out;
+}
+
+function namesOf(e: KbEntry): string[] {
+  return [e.name, ...(e.aliases ?? [])];
+}
+
+// A cheap key for the 200,000 rows' ASCII names: "Washington D.C." → "washington d c".
+function asciiKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f'’]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Builds every KB entry from the sources. Pure: same sources, same entries in the same order. */
+export function assembleKb(sources: KbSources, options: AssembleOptions): AssembleResult {
+  const { isBlocked, minPopulation } = options;
+  const countryByCode = new Map(sources.countries.map((c) => [c.cca2, c]));
+  const arabic = new Set(sources.countries.filter(isArabicSpeaking).map((c) => c.cca2));
+  // Capitals as world-countries names them, to find capitals GeoNames codes as mere seats.
+  const capitalKeys = new Map<string, Set<string>>();
+  for (const c of sources.countries) capitalKeys.set(c.cca2, new Set(c.capital.map(asciiKey)));
+
+  // One pass over the towns: what is shipped, and what regions and countries learn from their towns.
+  const regionStats = new Map<string, RegionStats>();
+  const countryPopulation = new Map<string, number>();
+  const capitalRow = new Map<string, GeoNamesRow>();
+  const shipped: GeoNamesRow[] = [];
+  let geonamesRows = 0;
+  for (const row of sources.geonames) {
+    geonamesRows++;
+    const cc = row.countryCode;
+    countryPopulation.set(cc, (countryPopulation.get(cc) ?? 0) + row.population);
+    const code = `${cc}.${row.admin1}`;
+    let stats = regionStats.get(code);
+    if (!stats) {
+      stats = { centre: emptyCentroid(), population: 0 };
+      regionStats.set(code, stats);
+    }
+    addPoint(stats.centre, row.lat, row.lon);
+    stats.population += row.population;
+    if (
+      (row.featureCode === 'PPLA' || row.featureCode === 'PPLC') &&
+      row.population >= (stats.seat?.population ?? -1)
+    ) {
+      stats.seat = row;
+    }
+    const caps = capitalKeys.get(cc);
+    if (caps && caps.size > 0 && caps.has(asciiKey(row.asciiName))) {
+      const best = capitalRow.get(cc);
+      if (!best || row.population > best.population) capitalRow.set(cc, row);
+    }
+    if (isShippedRow(row, minPopulation)) shipped.push(row);
+  }
+  const capitalIds = new Set([...capitalRow.values()].map((r) => r.geonameId));
+  for (const row of capitalRow.values()) if (!isShippedRow(row, minPopulation)) shipped.push(row);
+
+  const origins = new Map<string, string>();
+  const curated: KbEntry[] = [];
+  for (const { file, data } of sources.curatedPlaces) {
+    for (const e of data.entries) {
+      curated.push(withFileDefaults(e, data));
+      origins.set(e.id, file);
+    }
+  }
+  const countries = sources.countries.map((c) => countryEntry(c, countryPopulation.get(c.cca2) ?? 0, isBlocked));
+  // Names of countries, also as curated files spell them ("Turkey", "US"), are never a town's alias.
+  const countryIds = new Set(countries.map((c) => c.id));
+  const reserved = new Set(
+    [...countries, ...curated.filter((e) => countryIds.has(e.id))].flatMap(namesOf).map(cachedFoldKey),
+  );
+
+  const regionCodes = new Set<string>();
+  const regions: KbEntry[] = [];
+  for (const rec of sources.admin1) {
+    const [cc = ''] = rec.code.split('.');
+    const country = countryByCode.get(cc);
+    const [lat, lon] = country?.latlng ?? [];
+    const entry = regionEntry(rec, regionStats.get(rec.code), {
+      countryId: countryId(cc),
+      isBlocked,
+      reserved,
+      arabic: arabic.has(cc),
+      fallback: lat !== undefined && lon !== undefined ? { lat, lon } : undefined,
+    });
+    if (!entry) continue;
+    regions.push(entry);
+    regionCodes.add(rec.code);
+  }
+
+  const towns = shipped.map((row) => {
+    const code = `${row.countryCode}.${row.admin1}`;
+    return cityEntry(row, {
+      isBlocked,
+      reserved,
+      isCapital: capitalIds.has(row.geonameId),
+      arabic: arabic.has(row.countryCode),
+      regionId: regionCodes.has(code) ? regionId(code) : undefined,
+    });
+  });
+
+  const merged = mergeCurated(dropShadowedAliases([...countries, ...regions, ...towns]), curated);
+  const places = merged.entries.map((e) =>
+    e.kind === 'place' && e.prominence === undefined ? { ...e, prominence: featureProminence(e.subtype) } : e,
+  );
+
+  const actors: KbEntry[] = [];
+  for (const { file, data } of sources.actors) {
+    for (const e of data.entries) {
+      actors.push(withFileDefaults(e, data));
+      origins.set(e.id, file);
+    }
+  }
+
+  // Synonyms of ids: merged-away ids, and `iso:<CC>` for countries known by their QID.
+  const redirects = new Map(merged.redirects);
+  for (const c of sources.countries) {
+    const id = countryId(c.cca2);
+    const iso = `iso:${c.cca2}`;
+    if (id !== iso) redirects.set(iso, redirects.get(id) ?? id);
+  }
+  for (const [from, to] of redirects) {
+    const final = redirects.get(to);
+    if (final && final !== from) redirects.set(from, final);
+  }
+  const entries = redirectRelations([...places, ...actors], redirects);
+  entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    entries,
+    origins,
+    merges: merged.merges,
+    stats: {
+      geonamesRows,
+      towns: towns.length,
+      regions: regions.length,
+      countries: countries.length,
+      curatedPlaces: curated.length,
+      actors: actors.length,
+      merges: merged.merges.length,
+    },
+  };
+}

