@@ -1,0 +1,33 @@
+// Child of `npm run bench`, in a fresh process: times reading, decoding and indexing the shipped KB, then one
+// short analysis, and prints the times as JSON. Module loading is left out: under tsx it is mostly transpiling.
+import { readFileSync } from 'node:fs';
+import { analyzeText } from '../../lib/analyze';
+import { decodeKb } from '../../lib/kb/artifact';
+import { buildNameIndex } from '../../lib/kb/name-index';
+import { KB_FILE } from './kb-files';
+
+const t0 = performance.now();
+const raw = readFileSync(KB_FILE, 'utf8');
+const t1 = performance.now();
+const json: unknown = JSON.parse(raw);
+const t2 = performance.now();
+const entries = decodeKb(json);
+const t3 = performance.now();
+const index = buildNameIndex(entries);
+const t4 = performance.now();
+const found = analyzeText('Warm up in Paris with Angela Merkel.', index).length;
+const t5 = performance.now();
+
+process.stdout.write(
+  `${JSON.stringify({
+    readMs: t1 - t0,
+    parseMs: t2 - t1,
+    decodeMs: t3 - t2,
+    indexMs: t4 - t3,
+    totalMs: t4 - t0,
+    firstCallMs: t5 - t4,
+    found,
+    entries: index.entries.length,
+    bytes: Buffer.byteLength(raw),
+  })}\n`,
+);
