@@ -9,29 +9,51 @@ import type { KbEntry } from './types';
  */
 export interface NameIndex {
   entries: KbEntry[];
-  /** Folded multi-word key ("deir ez zor") → entry positions. */
-  byKey: Map<string, number[]>;
-  /** Acronyms as written ("IRGC", "US"), matched case-sensitively → entry positions. */
-  byAcronym: Map<string, number[]>;
-  /** Consonant skeleton of one-word place names → entry positions: a weak, transliteration-tolerant fallback. */
-  bySkeleton: Map<string, number[]>;
+  /** Folded multi-word key ("deir ez zor") → entry positions (read with `positionsOf`). */
+  byKey: Map<string, Positions>;
+  /** Acronyms as written ("IRGC", "US"), matched case-sensitively → entry positions (read with `positionsOf`). */
+  byAcronym: Map<string, Positions>;
+  /** Consonant skeleton of one-word place names → entry positions and the word's length: a weak, transliteration-tolerant fallback. */
+  bySkeleton: Map<string, SkeletonHit[]>;
   /** Position of each entry by id. */
   byId: Map<string, number>;
   /** The longest key, in words. */
   maxWords: number;
 }
 
+/**
+ * One entry position, or several for a shared name. Most names belong to one entry, and a bare
+ * number costs no allocation: it halves the time to build the index over 180,000 names.
+ */
+export type Positions = number | number[];
+
+/** The entry positions stored under `key`, as a list. */
+export function positionsOf(map: Map<string, Positions>, key: string): number[] | undefined {
+  const found = map.get(key);
+  return found === undefined ? undefined : typeof found === 'number' ? [found] : found;
+}
+
+/** A place whose one-word name has a given skeleton, and that word's length. */
+export interface SkeletonHit {
+  position: number;
+  length: number;
+}
+
 const ACRONYM_RE = /^(?:\p{Lu}\.?){2,7}$|^\p{Lu}{1,2}\p{Ll}?\p{Lu}{1,4}$/u;
 const MIN_SKELETON_WORD = 5;
 
-function push(map: Map<string, number[]>, key: string, position: number): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [position]);
-  else if (list[list.length - 1] !== position) list.push(position);
+function push(map: Map<string, Positions>, key: string, position: number): void {
+  const found = map.get(key);
+  if (found === undefined) map.set(key, position);
+  else if (typeof found === 'number') {
+    if (found !== position) map.set(key, [found, position]);
+  } else if (found[found.length - 1] !== position) found.push(position);
 }
 
 /** True for a name written as an acronym: IRGC, U.S., SDF, NGOs is not. */
 export function isAcronym(name: string): boolean {
+  // Any lower-case letter after the second character rules an acronym out; most names end here.
+  if (/[a-z]/.test(name.slice(2)) && !/^\p{Lu}{1,2}\p{Ll}\p{Lu}{1,4}$/u.test(name)) return false;
   return ACRONYM_RE.test(name.trim());
 }
 
@@ -65,10 +87,16 @@ function addName(index: NameIndex, name: string, entry: KbEntry, position: numbe
   if (words.length === 0) return;
   addWords(index, words, position);
   // "al-Qamishli" is also written "Qamishli": index the name without its article.
-  if (words.length > 1 && isArabicArticle(words[0])) words = words.slice(1);
-  addWords(index, words, position);
+  if (words.length > 1 && isArabicArticle(words[0])) {
+    words = words.slice(1);
+    addWords(index, words, position);
+  }
   if (entry.kind === 'place' && words.length === 1 && words[0].length >= MIN_SKELETON_WORD) {
-    push(index.bySkeleton, skeleton(words[0]), position);
+    const key = skeleton(words[0]);
+    const hits = index.bySkeleton.get(key);
+    const hit = { position, length: words[0].length };
+    if (!hits) index.bySkeleton.set(key, [hit]);
+    else if (!hits.some((h) => h.position === position && h.length === hit.length)) hits.push(hit);
   }
 }
 

@@ -1,8 +1,7 @@
 /** @module lib/recognize/match-names — spans of the text that are names in the knowledge base. */
 
-import type { NameIndex } from '../kb/name-index';
-import type { KbEntry } from '../kb/types';
-import { foldedWords, isArabicArticle, skeleton } from '../text/fold';
+import { type NameIndex, positionsOf } from '../kb/name-index';
+import { isArabicArticle, skeleton } from '../text/fold';
 import type { Token } from '../text/tokenize';
 import { COMMON_WORDS } from './common-words';
 import type { Candidate } from './types';
@@ -86,6 +85,8 @@ export function matchNames(tokens: Token[], index: NameIndex, text: string): Can
 
 function longestAt(tokens: Token[], i: number, index: NameIndex, text: string): Candidate | null {
   const first = tokens[i];
+  // Names start with a capital or an Arabic article: most words are neither, so they cost one test.
+  if (!first.capitalized && !isArabicArticle(first.folded)) return null;
   const acronym = acronymAt(tokens, i, index, text);
   // A leading Arabic article may be part of the span but not of the key: al-Hasakeh → Hasakeh.
   const keyStart = isArabicArticle(first.folded) && first.joinsNext ? [i, i + 1] : [i];
@@ -94,7 +95,7 @@ function longestAt(tokens: Token[], i: number, index: NameIndex, text: string): 
     let best: Candidate | null = null;
     for (let j = from; j < tokens.length && j - from < index.maxWords; j++) {
       key = key ? `${key} ${tokens[j].folded}` : tokens[j].folded;
-      const positions = index.byKey.get(key);
+      const positions = positionsOf(index.byKey, key);
       if (positions && acceptable(tokens, i, j, index, positions)) {
         best = { start: first.start, end: tokens[j].end, tokenStart: i, tokenEnd: j + 1, positions, via: 'name' };
       }
@@ -116,7 +117,7 @@ function acronymAt(tokens: Token[], i: number, index: NameIndex, text: string): 
       j++;
       written += tokens[j].raw;
     }
-    const positions = index.byAcronym.get(written);
+    const positions = positionsOf(index.byAcronym, written);
     if (positions) {
       return { start: t.start, end: tokens[j].end, tokenStart: i, tokenEnd: j + 1, positions, via: 'acronym' };
     }
@@ -131,10 +132,9 @@ function skeletonAt(tokens: Token[], keyToken: number, spanStart: number, index:
   const key = skeleton(t.folded);
   if (key.length < MIN_SKELETON_CONSONANTS) return null;
   // Same consonants and about the same length: Kamishla ~ Qamishli, but not Hisham ~ Hashimiya.
-  const positions = index.bySkeleton
-    .get(key)
-    ?.filter((p) => skeletonWordLengths(index.entries[p], key).some((n) => Math.abs(n - t.folded.length) <= 1));
-  if (!positions?.length) return null;
+  const hits = index.bySkeleton.get(key)?.filter((h) => Math.abs(h.length - t.folded.length) <= 1);
+  if (!hits?.length) return null;
+  const positions = [...new Set(hits.map((h) => h.position))];
   return {
     start: tokens[spanStart].start,
     end: t.end,
@@ -143,17 +143,6 @@ function skeletonAt(tokens: Token[], keyToken: number, spanStart: number, index:
     positions,
     via: 'skeleton',
   };
-}
-
-/** Lengths of the entry's one-word names (article dropped) whose skeleton is `key`. */
-function skeletonWordLengths(entry: KbEntry, key: string): number[] {
-  const out: number[] = [];
-  for (const name of [entry.name, ...entry.aliases]) {
-    const words = foldedWords(name);
-    const word = words.length === 2 && isArabicArticle(words[0]) ? words[1] : words.length === 1 ? words[0] : '';
-    if (word && skeleton(word) === key) out.push(word.length);
-  }
-  return out;
 }
 
 /** Capitalization and everyday-word checks for the span tokens[i..j]. */

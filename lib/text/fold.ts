@@ -21,6 +21,9 @@ const SPECIAL_LETTERS: Record<string, string> = {
 };
 const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL_LETTERS).join('')}]`, 'g');
 
+const ASCII_WORD_RE = /^[A-Za-z0-9]*$/;
+const ASCII_NAME_RE = /^[A-Za-z0-9 .,'()-]*$/;
+
 /** Apostrophes, ayin/hamza marks and soft hyphens vanish inside names: Ma'arib = Maarib, Sana‘a = Sanaa. */
 const DROPPED_RE = /[\u00AD\u02BB\u02BC\u02BE\u02BF\u2018\u2019'`´]/g;
 
@@ -29,6 +32,8 @@ const DROPPED_RE = /[\u00AD\u02BB\u02BC\u02BE\u02BF\u2018\u2019'`´]/g;
  * "Ḩasakah" → "hasakah", "Kyiv’s" → "kyivs" (callers split possessives before folding).
  */
 export function foldWord(word: string): string {
+  // Most words of English news are plain ASCII letters: skip Unicode normalization for them.
+  if (ASCII_WORD_RE.test(word)) return word.toLowerCase();
   return word
     .replace(SPECIAL_RE, (c) => SPECIAL_LETTERS[c] ?? c)
     .normalize('NFD')
@@ -39,6 +44,8 @@ export function foldWord(word: string): string {
 
 /** Splits a name into folded words: "Deir ez-Zor" → ["deir", "ez", "zor"], "U.S." → ["u", "s"]. */
 export function foldedWords(name: string): string[] {
+  // Plain ASCII names (most aliases) split without the Unicode word pattern.
+  if (ASCII_NAME_RE.test(name)) return name.toLowerCase().replace(/'/g, '').split(/[^a-z0-9]+/).filter(Boolean);
   const out: string[] = [];
   for (const m of name.matchAll(WORD_RE)) {
     const w = foldWord(m[0]);
@@ -69,21 +76,39 @@ export function isArabicArticle(word: string): boolean {
 /**
  * A consonant skeleton of a folded word, tolerant of the vowel and q/k, c/k, ph/f variation
  * of transliterations: Kamishli, Qamishli and Kamishla → "kmshl". Used only as a weak fallback.
+ * One pass over the letters, since it runs for every unmatched capitalized word.
  */
 export function skeleton(word: string): string {
-  const w = word
-    .replace(/^(al|el)(?=[a-z]{4})/, '')
-    .replace(/q/g, 'k')
-    .replace(/c(?=[eiy])/g, 's')
-    .replace(/ck|c/g, 'k')
-    .replace(/ph/g, 'f')
-    .replace(/kh/g, 'h')
-    .replace(/dh|th/g, 'd')
-    .replace(/ou|oo/g, 'u')
-    .replace(/w/g, 'v')
-    .replace(/y/g, 'i')
-    .replace(/z/g, 's');
-  const first = w[0] ?? '';
-  const rest = w.slice(1).replace(/[aeiou]/g, '');
-  return (first + rest).replace(/(.)\1+/g, '$1');
+  let w = word;
+  if ((w.startsWith('al') || w.startsWith('el')) && w.length >= 6) w = w.slice(2);
+  let out = '';
+  let last = '';
+  for (let i = 0; i < w.length; i++) {
+    let c = w[i];
+    const next = w[i + 1];
+    if (c === 'q') c = 'k';
+    else if (c === 'c') {
+      if (next === 'k') i++;
+      c = next === 'e' || next === 'i' || next === 'y' ? 's' : 'k';
+    } else if (c === 'p' && next === 'h') {
+      c = 'f';
+      i++;
+    } else if (c === 'k' && next === 'h') {
+      c = 'h';
+      i++;
+    } else if ((c === 'd' || c === 't') && next === 'h') {
+      c = 'd';
+      i++;
+    } else if (c === 'o' && (next === 'u' || next === 'o')) {
+      c = 'u';
+      i++;
+    } else if (c === 'w') c = 'v';
+    else if (c === 'y') c = 'i';
+    else if (c === 'z') c = 's';
+    const vowel = c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u';
+    if (out.length > 0 && vowel) continue;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out;
 }

@@ -29,6 +29,29 @@ const HYPHEN_GAP_RE = /^[ \u00A0]?[-\u2010\u2011][ \u00A0]?$/;
 const ABBREVIATION_GAP_RE = /^\.[ \u00A0]?$/;
 const SENTENCE_END_RE = /(?:[.!?:;"“”‘’'([•|]|\s[–—-])\s*$|\n\s*$/;
 
+function isCapitalized(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  if (c < 128) return false;
+  return /^[\p{Lu}\p{N}]/u.test(raw);
+}
+
+/** Every letter upper case, at least two letters: IRGC, U (no), NATO's stem. */
+function isAllCaps(raw: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 65 && c <= 90) letters++;
+    else if (c >= 97 && c <= 122) return false;
+    else if (c >= 128) {
+      const ch = raw[i];
+      if (LOWER_RE.test(ch)) return false;
+      if (UPPER_RE.test(ch)) letters++;
+    }
+  }
+  return letters >= 2;
+}
+
 /** Splits text into word tokens with offsets and the cues the recognizer reads. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -39,24 +62,34 @@ export function tokenize(text: string): Token[] {
     if (possessive && raw.length > possessive[0].length) raw = raw.slice(0, raw.length - possessive[0].length);
     const folded = foldWord(raw);
     if (!folded) continue;
-    const letters = raw.replace(/[^\p{L}]/gu, '');
     tokens.push({
       start,
       end: start + raw.length,
       raw,
       folded,
-      capitalized: /^[\p{Lu}\p{N}]/u.test(raw),
-      allCaps: letters.length >= 2 && !LOWER_RE.test(letters) && UPPER_RE.test(letters),
+      capitalized: isCapitalized(raw),
+      allCaps: isAllCaps(raw),
       sentenceStart: false,
       joinsNext: false,
     });
   }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const before = text.slice(i > 0 ? tokens[i - 1].end : 0, t.start);
-    t.sentenceStart = i === 0 || SENTENCE_END_RE.test(before) || before.includes('\n');
+    const beforeStart = i > 0 ? tokens[i - 1].end : 0;
+    // A single space, by far the most common gap, neither ends a sentence nor stops a name.
+    if (t.start - beforeStart === 1 && text[beforeStart] === ' ') {
+      t.sentenceStart = i === 0;
+    } else {
+      const before = text.slice(beforeStart, t.start);
+      t.sentenceStart = i === 0 || SENTENCE_END_RE.test(before) || before.includes('\n');
+    }
     if (i + 1 < tokens.length) {
-      const gap = text.slice(t.end, tokens[i + 1].start);
+      const next = tokens[i + 1].start;
+      if (next - t.end === 1 && text[t.end] === ' ') {
+        t.joinsNext = true;
+        continue;
+      }
+      const gap = text.slice(t.end, next);
       t.joinsNext =
         INNER_GAP_RE.test(gap) ||
         HYPHEN_GAP_RE.test(gap) ||
