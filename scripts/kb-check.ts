@@ -4,15 +4,15 @@
  * The last line printed is one JSON object with the counts.
  *
  *   npx tsx scripts/kb-check.ts              checks the sources (data/ + npm data packages), built in memory
- *   npx tsx scripts/kb-check.ts --artifact   checks the built public/kb/kb.json instead
+ *   npx tsx scripts/kb-check.ts --artifact   checks the built public/kb/kb.json.gz instead
  *   --issues N                               prints at most N issues (default 40)
  */
 
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { decodeKb } from '../lib/kb/artifact';
 import { validateKb } from '../lib/kb/validate';
-import { buildEntries, ROOT } from './build-kb';
+import { buildEntries } from './build-kb';
+import { KB_FILE, readKbJson } from './lib/kb-files';
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -27,9 +27,9 @@ function main(): number {
   let origins: Map<string, string> | undefined;
   let version: string | undefined;
   if (useArtifact) {
-    const path = join(ROOT, 'public', 'kb', 'kb.json');
-    if (!existsSync(path)) throw new Error(`${path} does not exist: run npx tsx scripts/build-kb.ts first`);
-    const json: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    const path = KB_FILE;
+    if (!existsSync(path)) throw new Error(`${path} does not exist: run npm run kb:build first`);
+    const json: unknown = JSON.parse(readKbJson(path));
     version = (json as { version?: string }).version;
     entries = decodeKb(json);
   } else {

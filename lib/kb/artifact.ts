@@ -1,8 +1,11 @@
-/** @module lib/kb/artifact — the compact KB file the extension ships (public/kb/kb.json): encode and decode. */
+/** @module lib/kb/artifact — the compact KB file the extension ships (public/kb/kb.json.gz): encode and decode. */
 
 import type { KbEntry } from './types';
 
 export const KB_FORMAT = 'backstory-kb/1';
+
+/** The artifact's file name under public/kb/ (and /kb/ in the extension): gzipped JSON. */
+export const KB_FILE_NAME = 'kb.json.gz';
 
 /**
  * The shipped file. Most places (GeoNames towns, regions) are plain rows, stored column by column

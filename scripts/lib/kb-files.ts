@@ -2,12 +2,18 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { decodeKb } from '../../lib/kb/artifact';
+import { gunzipSync } from 'node:zlib';
+import { decodeKb, KB_FILE_NAME } from '../../lib/kb/artifact';
 import { buildNameIndex, type NameIndex } from '../../lib/kb/name-index';
 import type { KbEntry } from '../../lib/kb/types';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const KB_FILE = join(ROOT, 'public/kb/kb.json');
+export const KB_FILE = join(ROOT, 'public/kb', KB_FILE_NAME);
+
+/** The artifact's JSON text, unzipped. */
+export function readKbJson(path: string = KB_FILE): string {
+  return gunzipSync(readFileSync(path)).toString('utf8');
+}
 
 /** The shipped entries, building the knowledge base first if it has not been built. */
 export function loadKbEntries(): KbEntry[] {
@@ -19,7 +25,7 @@ export function loadKbEntries(): KbEntry[] {
     });
     if (built.status !== 0) throw new Error('npm run kb:build failed');
   }
-  return decodeKb(JSON.parse(readFileSync(KB_FILE, 'utf8')));
+  return decodeKb(JSON.parse(readKbJson()));
 }
 
 /** The name index over the shipped entries, as the background builds it. */
