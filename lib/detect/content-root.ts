@@ -30,6 +30,12 @@ export interface RootStats {
   headings: number;
   /** Teasers in the root: small blocks of one or two paragraphs with a headline or "read more" link. */
   teasers: number;
+  /** `<article>` elements inside the root (not the root itself): a feed of posts, not one story. */
+  articles: number;
+  /** The root sits inside an ARIA `role="feed"` (infinite timelines). */
+  inFeed: boolean;
+  /** Prose of the page's teaser lists (outside boilerplate), which are never the root. */
+  teaserListProse: number;
   /** Prose mass of the whole body, boilerplate included. */
   pageProse: number;
   /** Visible text of the whole body. */
@@ -60,6 +66,9 @@ function emptyStats(): RootStats {
     longestParagraph: 0,
     headings: 0,
     teasers: 0,
+    articles: 0,
+    inFeed: false,
+    teaserListProse: 0,
     pageProse: 0,
     pageTextLength: 0,
   };
@@ -91,6 +100,7 @@ export function findContentRoot(doc: Document): ContentRoot {
   const block: number[] = []; // nearest block-level ancestor-or-self
   const inLink: boolean[] = [];
   const heading: boolean[] = [];
+  const isArticleTag: boolean[] = [];
   const ownLen: number[] = []; // text attributed to this block by its inline content
   const ownLink: number[] = [];
 
@@ -102,6 +112,7 @@ export function findContentRoot(doc: Document): ContentRoot {
     block.push(p < 0 || isBlockTag(tag) ? i : block[p]);
     inLink.push(tag === 'a' || (p >= 0 && inLink[p]));
     heading.push(HEADING_TAGS.has(tag));
+    isArticleTag.push(tag === 'article');
     ownLen.push(0);
     ownLink.push(0);
     return i;
@@ -157,6 +168,8 @@ export function findContentRoot(doc: Document): ContentRoot {
   const heads = new Int32Array(n);
   const linkBlocks = new Int32Array(n);
   const items = new Int32Array(n);
+  const arts = new Int32Array(n);
+  const teaserList = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const len = ownLen[i];
     if (len === 0) continue;
@@ -200,7 +213,8 @@ export function findContentRoot(doc: Document): ContentRoot {
     if (items[i] === 0 && paras[i] >= 1 && paras[i] <= 2 && linkBlocks[i] >= 1) items[i] = 1;
     // A list of teasers is not the story, even when the summaries are long enough to pass as prose:
     // herald-sun-1 "Other Opinion Columns" inside div#story, mozilla-2 feature list.
-    if ((junk[i] === 1 && junk[p] === 0) || isTeaserList(items[i], paras[i])) {
+    if (junk[i] === 0 && isTeaserList(items[i], paras[i])) teaserList[i] = 1;
+    if ((junk[i] === 1 && junk[p] === 0) || teaserList[i] === 1) {
       cost[p] += cost[i] + prose[i];
       continue;
     }
@@ -210,15 +224,27 @@ export function findContentRoot(doc: Document): ContentRoot {
     paras[p] += paras[i];
     if (longest[i] > longest[p]) longest[p] = longest[i];
     heads[p] += heads[i];
+    arts[p] += arts[i] + (isArticleTag[i] ? 1 : 0);
     linkBlocks[p] += linkBlocks[i];
     items[p] += items[i];
+  }
+
+  // Teaser lists and what is inside them cannot be the root: a short story must not lose to a longer list of
+  // related-story summaries beside it. Their prose is summed for detection: on a home page it outweighs any
+  // single block.
+  const inList = new Uint8Array(n);
+  let teaserProse = 0;
+  for (let i = 1; i < n; i++) {
+    const above = inList[parent[i]] === 1;
+    if (teaserList[i] === 1 && !above) teaserProse += prose[i];
+    inList[i] = above || teaserList[i] === 1 ? 1 : 0;
   }
 
   let best = -1;
   let bestScore = 0;
   // Reverse order visits children before parents: on a tie the deeper (tighter) element wins.
   for (let i = n - 1; i >= 0; i--) {
-    if (junk[i]) continue;
+    if (junk[i] || inList[i]) continue;
     const s = prose[i] - cost[i];
     if (s > bestScore) {
       bestScore = s;
@@ -228,6 +254,7 @@ export function findContentRoot(doc: Document): ContentRoot {
 
   const stats = emptyStats();
   stats.pageProse = pageProse;
+  stats.teaserListProse = teaserProse;
   stats.pageTextLength = text[0];
   if (best < 0) return { root: null, stats };
   stats.prose = prose[best];
@@ -237,5 +264,9 @@ export function findContentRoot(doc: Document): ContentRoot {
   stats.longestParagraph = longest[best];
   stats.headings = heads[best];
   stats.teasers = items[best];
+  stats.articles = arts[best];
+  for (let i = best; i >= 0 && !stats.inFeed; i = parent[i]) {
+    if (els[i].getAttribute('role') === 'feed') stats.inFeed = true;
+  }
   return { root: els[best], stats };
 }

@@ -74,8 +74,11 @@ export function urlShape(url: string | undefined): UrlShape {
     return { kind: 'home', reason: 'url is the home page' };
   }
   const last = segments[segments.length - 1];
-  // A dated path (/2024/05/12/slug, /2024/05/slug) is how news sites file single stories.
-  const dated = /\/(?:19|20)\d\d\/(?:0?[1-9]|1[0-2])\//.test(`${u.pathname}/`);
+  // A dated path (/2024/05/12/slug, /2024/05/slug, the Guardian's /2024/sep/16/slug) is how news sites file
+  // single stories.
+  const dated = /\/(?:19|20)\d\d\/(?:0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\//.test(
+    `${u.pathname.toLowerCase()}/`,
+  );
   // A slug of four or more words, or a long numeric id, names one item: /world/europe-floods-leave-12-dead.
   const slugWords = last
     .replace(/\.[a-z]{2,5}$/, '')

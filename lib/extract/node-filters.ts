@@ -308,7 +308,6 @@ export function tagOf(el: Element): string {
 /** Hidden by attribute or inline style; CSS from stylesheets is not consulted (it is slow and absent in Node). */
 export function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
-  if (el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
   if (style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
   return false;
@@ -325,6 +324,10 @@ export function classifyElement(el: Element, tag: string): ElementKind {
   // Most elements of a story (<p>, <em>, <li>) have no attributes: skip the seven attribute reads.
   if (!el.hasAttributes()) return CHROME_TAGS.has(tag) ? ElementKind.Chrome : ElementKind.Normal;
   if (isHidden(el) || isEditable(el)) return ElementKind.Skip;
+  // aria-hidden is chrome, not skipped outright: it hides decorations (remove-aria-hidden "**WRONG**"), but
+  // modal scripts also set it on the whole page wrapper while a cookie dialog is open, and the chrome share
+  // rule keeps a wrapper that holds most of the text.
+  if (el.getAttribute('aria-hidden') === 'true') return ElementKind.Chrome;
   // Body classes describe the whole page ("single-post has-comments"), never one block.
   if (tag === 'body' || tag === 'html') return ElementKind.Normal;
   const names = classifyNames(el);

@@ -26,6 +26,17 @@ export interface KbArtifact {
   parents: string[];
   table: PlaceTable;
   entries: KbEntry[];
+  /**
+   * Everyday English words, folded (SCOWL sizes 10–35). A place or person whose name is one of
+   * them ("Reading", "Split", "Republic") is recognized only with a cue.
+   */
+  everydayWords?: string[];
+}
+
+/** The everyday words stored in an artifact (none in an artifact built without them). */
+export function everydayWordsOf(json: unknown): string[] {
+  const words = (json as Partial<KbArtifact> | null)?.everydayWords;
+  return Array.isArray(words) ? words.filter((w): w is string => typeof w === 'string') : [];
 }
 
 /** Column i of every array describes row i. */

@@ -3,15 +3,21 @@
 import { buildNameIndex, type NameIndex } from './name-index';
 import type { KbEntry } from './types';
 
+/** What the shipped artifact holds for recognition. */
+export interface KbContents {
+  entries: KbEntry[];
+  everydayWords: string[];
+}
+
 /**
  * Returns a function that resolves to the name index, loading it on the first call only.
  * A failed load is forgotten, so the next call tries again.
  */
-export function createIndexLoader(loadEntries: () => Promise<KbEntry[]>): () => Promise<NameIndex> {
+export function createIndexLoader(load: () => Promise<KbContents>): () => Promise<NameIndex> {
   let pending: Promise<NameIndex> | null = null;
   return () => {
-    pending ??= loadEntries()
-      .then(buildNameIndex)
+    pending ??= load()
+      .then(({ entries, everydayWords }) => buildNameIndex(entries, everydayWords))
       .catch((error: unknown) => {
         pending = null;
         throw error;

@@ -1,6 +1,6 @@
 /** @module lib/kb/name-index — the in-memory index from folded names to knowledge-base entries. */
 
-import { foldedWords, isArabicArticle, skeleton } from '../text/fold';
+import { foldedWords, foldKey, isArabicArticle, skeleton } from '../text/fold';
 import type { KbEntry } from './types';
 
 /**
@@ -19,6 +19,10 @@ export interface NameIndex {
   byId: Map<string, number>;
   /** The longest key, in words. */
   maxWords: number;
+  /** Folded everyday English words: a name that is one of them needs a cue. */
+  everyday: Set<string>;
+  /** Folded demonyms of the entries ("syrian", "iraqis"): adjectives, never names of places themselves. */
+  demonyms: Set<string>;
 }
 
 /**
@@ -57,8 +61,8 @@ export function isAcronym(name: string): boolean {
   return ACRONYM_RE.test(name.trim());
 }
 
-/** Builds the index over every name and alias of the entries. */
-export function buildNameIndex(entries: KbEntry[]): NameIndex {
+/** Builds the index over every name and alias of the entries, with the everyday words the artifact ships. */
+export function buildNameIndex(entries: KbEntry[], everydayWords: Iterable<string> = []): NameIndex {
   const index: NameIndex = {
     entries,
     byKey: new Map(),
@@ -66,10 +70,16 @@ export function buildNameIndex(entries: KbEntry[]): NameIndex {
     bySkeleton: new Map(),
     byId: new Map(),
     maxWords: 1,
+    everyday: new Set(everydayWords),
+    demonyms: new Set(),
   };
   entries.forEach((entry, position) => {
     index.byId.set(entry.id, position);
     for (const name of [entry.name, ...entry.aliases]) addName(index, name, entry, position);
+    for (const demonym of entry.demonyms ?? []) {
+      const key = foldKey(demonym);
+      if (key) index.demonyms.add(key);
+    }
   });
   return index;
 }

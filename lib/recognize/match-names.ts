@@ -127,7 +127,7 @@ function acronymAt(tokens: Token[], i: number, index: NameIndex, text: string): 
 
 function skeletonAt(tokens: Token[], keyToken: number, spanStart: number, index: NameIndex): Candidate | null {
   const t = tokens[keyToken];
-  if (!t.capitalized || t.allCaps || t.sentenceStart || t.folded.length < 5 || COMMON_WORDS.has(t.folded)) return null;
+  if (!t.capitalized || t.allCaps || t.sentenceStart || t.folded.length < 5 || isEveryday(t.folded, index)) return null;
   if (keyToken + 1 < tokens.length && t.joinsNext && tokens[keyToken + 1].capitalized) return null;
   const key = skeleton(t.folded);
   if (key.length < MIN_SKELETON_CONSONANTS) return null;
@@ -145,18 +145,20 @@ function skeletonAt(tokens: Token[], keyToken: number, spanStart: number, index:
   };
 }
 
+/** True for a folded word of everyday English ("reading", "republic") or of news pages ("updated"). */
+export function isEveryday(folded: string, index: NameIndex): boolean {
+  return COMMON_WORDS.has(folded) || index.everyday.has(folded);
+}
+
 /** Capitalization and everyday-word checks for the span tokens[i..j]. */
 function acceptable(tokens: Token[], i: number, j: number, index: NameIndex, positions: number[]): boolean {
-  let capitals = 0;
-  for (let k = i; k <= j; k++) {
-    const t = tokens[k];
-    if (t.capitalized) capitals++;
-    else if (!CONNECTORS.has(t.folded) || k === j) return false;
-  }
-  if (capitals === 0) return false;
+  // The last word carries a capital; so does the first, unless it is a connector or an article ("al-Qamishli").
+  // Lower-case words inside are fine: the knowledge base spells its names ("Kurdish region of Iraq").
+  if (!tokens[j].capitalized) return false;
+  if (!tokens[i].capitalized && !CONNECTORS.has(tokens[i].folded)) return false;
   const last = tokens[j];
   const single = i === j || (i + 1 === j && isArabicArticle(tokens[i].folded));
-  if (!single || !COMMON_WORDS.has(last.folded)) return true;
+  if (!single || !isEveryday(last.folded, index)) return true;
   // An everyday word such as "Nice" or "Reading": only mid-sentence, and only with a cue or a prominent entry.
   if (last.sentenceStart || last.allCaps) return false;
   const before = tokens[i - 1];

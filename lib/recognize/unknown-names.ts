@@ -1,9 +1,10 @@
 /** @module lib/recognize/unknown-names — names the knowledge base does not know, typed by the words around them. */
 
+import type { NameIndex } from '../kb/name-index';
 import type { EntityKind } from '../kb/types';
 import type { Token } from '../text/tokenize';
 import { COMMON_WORDS } from './common-words';
-import { CONNECTORS } from './match-names';
+import { CONNECTORS, isEveryday } from './match-names';
 
 /** An unknown name and the kind its cue gives. */
 export interface UnknownName {
@@ -138,7 +139,7 @@ const VERBS_OF_SPEECH = new Set(['said', 'says', 'told', 'added', 'stated', 'ann
  * Capitalized runs that no knowledge-base name covered, kept only when a cue gives their kind.
  * `covered[i]` is true for tokens already inside a knowledge-base match.
  */
-export function findUnknownNames(tokens: Token[], covered: boolean[]): UnknownName[] {
+export function findUnknownNames(tokens: Token[], covered: boolean[], index: NameIndex): UnknownName[] {
   const out: UnknownName[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -154,12 +155,10 @@ export function findUnknownNames(tokens: Token[], covered: boolean[]): UnknownNa
     let start = i;
     if (!organizationCue(tokens, start, end)) {
       // "The Hemo base", "President Jane Doe": leading everyday words and titles are not the name.
-      while (start < end && (COMMON_WORDS.has(tokens[start].folded) || PERSON_TITLES.has(tokens[start].folded))) {
-        start++;
-      }
+      while (start < end && leadingNonName(tokens[start], index)) start++;
     }
     const kind = cueKind(tokens, start, end);
-    if (kind && !onlyEverydayWords(tokens, start, end)) {
+    if (kind && !onlyEverydayWords(tokens, start, end, index)) {
       out.push({ start: tokens[start].start, end: tokens[end].end, kind: kind.kind, confidence: kind.confidence });
     }
     i = j + 1;
@@ -178,9 +177,18 @@ function continues(tokens: Token[], k: number): boolean {
   return CONNECTORS.has(t.folded) && tokens[k].joinsNext && (tokens[k + 1]?.capitalized ?? false);
 }
 
-function onlyEverydayWords(tokens: Token[], i: number, j: number): boolean {
-  for (let k = i; k <= j; k++) if (!COMMON_WORDS.has(tokens[k].folded)) return false;
+/** True when every word is everyday English or a demonym: "Syrian" in "the Syrian province" names nothing. */
+function onlyEverydayWords(tokens: Token[], i: number, j: number, index: NameIndex): boolean {
+  for (let k = i; k <= j; k++) {
+    const word = tokens[k].folded;
+    if (!isEveryday(word, index) && !index.demonyms.has(word)) return false;
+  }
   return true;
+}
+
+/** A capitalized word before a name that is not part of it: "The", a title, a sentence-initial "Reportedly". */
+function leadingNonName(t: Token, index: NameIndex): boolean {
+  return COMMON_WORDS.has(t.folded) || PERSON_TITLES.has(t.folded) || (t.sentenceStart && isEveryday(t.folded, index));
 }
 
 function organizationCue(tokens: Token[], i: number, j: number): boolean {

@@ -45,7 +45,12 @@ export function foldWord(word: string): string {
 /** Splits a name into folded words: "Deir ez-Zor" → ["deir", "ez", "zor"], "U.S." → ["u", "s"]. */
 export function foldedWords(name: string): string[] {
   // Plain ASCII names (most aliases) split without the Unicode word pattern.
-  if (ASCII_NAME_RE.test(name)) return name.toLowerCase().replace(/'/g, '').split(/[^a-z0-9]+/).filter(Boolean);
+  if (ASCII_NAME_RE.test(name))
+    return name
+      .toLowerCase()
+      .replace(/'/g, '')
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
   const out: string[] = [];
   for (const m of name.matchAll(WORD_RE)) {
     const w = foldWord(m[0]);

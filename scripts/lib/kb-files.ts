@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { decodeKb, KB_FILE_NAME } from '../../lib/kb/artifact';
+import { decodeKb, everydayWordsOf, KB_FILE_NAME } from '../../lib/kb/artifact';
+import type { KbContents } from '../../lib/kb/load-index';
 import { buildNameIndex, type NameIndex } from '../../lib/kb/name-index';
 import type { KbEntry } from '../../lib/kb/types';
 
@@ -17,6 +18,11 @@ export function readKbJson(path: string = KB_FILE): string {
 
 /** The shipped entries, building the knowledge base first if it has not been built. */
 export function loadKbEntries(): KbEntry[] {
+  return loadKbContents().entries;
+}
+
+/** The shipped entries and everyday words, building the knowledge base first if it has not been built. */
+export function loadKbContents(): KbContents {
   if (!existsSync(KB_FILE)) {
     process.stderr.write('Building the knowledge base first (npm run kb:build)…\n');
     const built = spawnSync('npx', ['tsx', join(ROOT, 'scripts/build-kb.ts')], {
@@ -25,10 +31,12 @@ export function loadKbEntries(): KbEntry[] {
     });
     if (built.status !== 0) throw new Error('npm run kb:build failed');
   }
-  return decodeKb(JSON.parse(readKbJson()));
+  const json: unknown = JSON.parse(readKbJson());
+  return { entries: decodeKb(json), everydayWords: everydayWordsOf(json) };
 }
 
 /** The name index over the shipped entries, as the background builds it. */
 export function loadNameIndex(): NameIndex {
-  return buildNameIndex(loadKbEntries());
+  const { entries, everydayWords } = loadKbContents();
+  return buildNameIndex(entries, everydayWords);
 }

@@ -19,6 +19,7 @@ export const MINI_ENTRIES: KbEntry[] = [
     prominence: 1,
     lat: 35,
     lon: 38,
+    demonyms: ['Syrian', 'Syrians'],
   }),
   entry('Q796', 'place', 'country', 'Iraq', ['Republic of Iraq'], { country: 'IQ', prominence: 1, lat: 33, lon: 44 }),
   entry('Q30', 'place', 'country', 'United States', ['US', 'U.S.', 'USA', 'United States of America'], {
@@ -75,6 +76,9 @@ export const MINI_ENTRIES: KbEntry[] = [
   entry('Q806171', 'organization', 'central-bank', 'Bank of England', ['BoE'], { country: 'GB', prominence: 0.8 }),
 ];
 
+/** A few everyday words, as the shipped artifact carries them (SCOWL). */
+export const MINI_EVERYDAY = ['reading', 'nice', 'republic', 'strike', 'march', 'hope', 'split'];
+
 export function miniIndex(): NameIndex {
-  return buildNameIndex(MINI_ENTRIES);
+  return buildNameIndex(MINI_ENTRIES, MINI_EVERYDAY);
 }

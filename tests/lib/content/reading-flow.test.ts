@@ -65,7 +65,9 @@ describe('runReadingFlow on bad input', () => {
   }, 30_000);
 
   test('a <script> inside the article text is neither sent nor run, and the text is unchanged', async () => {
-    const doc = load(articleHtml(`<p>${PARAGRAPH}</p><script>window.__ran = "Iraq"</script><p>${PARAGRAPH}</p>`.repeat(3)));
+    const doc = load(
+      articleHtml(`<p>${PARAGRAPH}</p><script>window.__ran = "Iraq"</script><p>${PARAGRAPH}</p>`.repeat(3)),
+    );
     const before = doc.body.textContent;
     const sent: ArticleToAnalyze[] = [];
     const outcome = await flow(doc, fakeBackground(sent));

@@ -50,12 +50,21 @@ describe('findContentRoot', () => {
     expect(stats.paragraphs).toBe(5);
   });
 
-  test('counts the teasers of a home page so that detection can reject it', () => {
+  test('never picks a teaser list as root, and sums its prose so that detection can reject a home page', () => {
     const teasers = ['A', 'B', 'C', 'D', 'E']
       .map((t) => `<article><h3><a href="/${t}">Teaser headline ${t} about the news</a></h3>${para(t)}</article>`)
       .join('');
-    const { stats } = findContentRoot(parse(`<main>${teasers}</main>`));
-    expect(stats.teasers).toBe(5);
+    const { root, stats } = findContentRoot(parse(`<main>${teasers}</main>`));
+    expect(root).toBeNull();
+    expect(stats.teaserListProse).toBeGreaterThan(400);
+  });
+
+  test('a short story wins over a longer list of related summaries beside it', () => {
+    const teasers = ['A', 'B', 'C', 'D', 'E', 'F']
+      .map((t) => `<li><h3><a href="/${t}">Related headline ${t} about the floods</a></h3>${para(t)}</li>`)
+      .join('');
+    const doc = parse(`<div id="story">${para('Győr')}${para('Komárom')}</div><ul>${teasers}</ul>`);
+    expect(findContentRoot(doc).root?.id).toBe('story');
   });
 
   test('keeps a chrome-named wrapper that holds most of the page prose', () => {

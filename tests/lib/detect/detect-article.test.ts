@@ -58,6 +58,20 @@ describe('detectArticle', () => {
     expect(detectArticle(parse(page('', box + story))).isArticle).toBe(false);
   });
 
+  test('a timeline of posts, each an <article>, is not an article', () => {
+    const posts = Array.from(
+      { length: 10 },
+      (_, i) => `<article><span>@user${i}</span>${para(`town ${i}`)}</article>`,
+    ).join('');
+    expect(detectArticle(parse(page('', `<main>${posts}</main>`))).isArticle).toBe(false);
+    expect(detectArticle(parse(page('', `<div role="feed">${story}</div>`))).isArticle).toBe(false);
+  });
+
+  test('a search box prefilled with a prompt is not a query', () => {
+    const box = '<form role="search"><input type="text" name="s" value="Search this site…"></form>';
+    expect(detectArticle(parse(page('', box + story))).isArticle).toBe(true);
+  });
+
   test('a product page is not an article', () => {
     const head =
       '<meta property="og:type" content="product"><script type="application/ld+json">{"@type":"Product"}</script>';

@@ -27,6 +27,7 @@ describe('urlShape', () => {
   test('dated paths, long slugs and long numeric ids look like single articles', () => {
     expect(urlShape('https://www.nytimes.com/2024/09/16/world/europe/floods.html').kind).toBe('article');
     expect(urlShape('https://www.bbc.com/news/world-europe-68712345').kind).toBe('article');
+    expect(urlShape('https://www.theguardian.com/world/2024/sep/16/floods').kind).toBe('article');
     expect(urlShape('https://example.org/world/danube-floods-close-ports-in-hungary').kind).toBe('article');
   });
 

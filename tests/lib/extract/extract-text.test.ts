@@ -78,6 +78,26 @@ describe('extractText', () => {
     expect(x.text).toBe('Shown');
   });
 
+  test('a wrapper hidden from assistive technology while a dialog is open is still read', () => {
+    const x = extract(
+      `<div id="root"><div aria-hidden="true"><p>${P}</p><p>${P}</p></div><div role="dialog">Accept cookies</div></div>`,
+    );
+    expect(x.text).toBe(`${P}\n\n${P}`);
+  });
+
+  test('text for screen readers only is skipped', () => {
+    const x = extract(
+      '<div id="root"><p>Story<span class="visually-hidden"> Continue reading the main story</span></p>' +
+        '<p class="u-sr-only">Advertisement</p><a class="screen-reader-text" href="#">Skip to content</a></div>',
+    );
+    expect(x.text).toBe('Story');
+  });
+
+  test('ruby annotations are left out of the base text', () => {
+    const x = extract('<div id="root"><p><ruby>東京<rp>(</rp><rt>とうきょう</rt><rp>)</rp></ruby>に行く</p></div>');
+    expect(x.text).toBe('東京に行く');
+  });
+
   test('contenteditable regions are skipped', () => {
     const x = extract('<div id="root"><p>Story</p><div contenteditable="true">My draft reply</div></div>');
     expect(x.text).toBe('Story');

@@ -29,6 +29,7 @@ describe('classifyElement', () => {
 
   test('nav, aside, footer and landmark roles are chrome', () => {
     expect(kind('<nav></nav>')).toBe(ElementKind.Chrome);
+    expect(kind('<div aria-hidden="true"></div>')).toBe(ElementKind.Chrome);
     expect(kind('<aside></aside>')).toBe(ElementKind.Chrome);
     expect(kind('<div role="navigation"></div>')).toBe(ElementKind.Chrome);
   });

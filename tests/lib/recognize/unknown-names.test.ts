@@ -1,10 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { findUnknownNames } from '../../../lib/recognize/unknown-names';
 import { tokenize } from '../../../lib/text/tokenize';
+import { miniIndex } from '../../helpers/mini-kb';
 
+const index = miniIndex();
 function unknown(text: string) {
   const tokens = tokenize(text);
-  return findUnknownNames(tokens, new Array(tokens.length).fill(false)).map((u) => [
+  return findUnknownNames(tokens, new Array(tokens.length).fill(false), index).map((u) => [
     text.slice(u.start, u.end),
     u.kind,
   ]);
@@ -31,6 +33,10 @@ describe('findUnknownNames', () => {
     expect(unknown('a statement from the Ministry of Water Resources')).toEqual([
       ['Ministry of Water Resources', 'organization'],
     ]);
+  });
+
+  test('leaves demonyms alone even before a place noun', () => {
+    expect(unknown('in the northern Syrian province of Idlib')).toEqual([]);
   });
 
   test('leaves capitalized words without a cue alone', () => {
