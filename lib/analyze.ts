@@ -2,10 +2,11 @@
 
 import type { NameIndex } from './kb/name-index';
 import { linkCandidates } from './link/link';
-import { matchNames } from './recognize/match-names';
+import { dropPlacesInsideLongerNames, isEveryday, matchNames } from './recognize/match-names';
 import type { Mention } from './recognize/types';
 import { findUnknownNames } from './recognize/unknown-names';
-import { tokenize } from './text/tokenize';
+import { foldedWords } from './text/fold';
+import { type Token, tokenize } from './text/tokenize';
 
 /** Links below this confidence are shown as unknown names of the entry's kind. */
 export const LINK_THRESHOLD = 0.35;
@@ -13,7 +14,7 @@ export const LINK_THRESHOLD = 0.35;
 /** Finds the places and actors in `text`, sorted by offset. Pure: the same code runs in the worker and in Node. */
 export function analyzeText(text: string, index: NameIndex): Mention[] {
   const tokens = tokenize(text);
-  const candidates = matchNames(tokens, index, text);
+  const candidates = dropPlacesInsideLongerNames(matchNames(tokens, index, text), tokens, index);
   const linked = linkCandidates(candidates, tokens, index);
   const covered = new Array<boolean>(tokens.length).fill(false);
   const mentions: Mention[] = [];
@@ -37,5 +38,42 @@ export function analyzeText(text: string, index: NameIndex): Mention[] {
   for (const unknown of findUnknownNames(tokens, covered, index)) {
     mentions.push({ ...unknown, surface: text.slice(unknown.start, unknown.end) });
   }
-  return mentions.sort((a, b) => a.start - b.start);
+  mentions.sort((a, b) => a.start - b.start);
+  return applySurnames(mentions, tokens, index);
+}
+
+/**
+ * Later short forms of people named in full: after "Matthew Miller", a bare "Miller" is him, even
+ * where a place of that name exists ("Lara" after "Brian Lara"). Only surnames that are not everyday words.
+ */
+function applySurnames(mentions: Mention[], tokens: Token[], index: NameIndex): Mention[] {
+  const surnames = new Map<string, Mention>();
+  for (const m of mentions) {
+    if (m.kind !== 'person') continue;
+    const words = foldedWords(m.surface);
+    const last = words[words.length - 1];
+    if (words.length >= 2 && last && !isEveryday(last, index) && !surnames.has(last)) surnames.set(last, m);
+  }
+  if (surnames.size === 0) return mentions;
+  const byStart = new Map(mentions.map((m) => [m.start, m]));
+  const out: Mention[] = [];
+  for (const t of tokens) {
+    const person = surnames.get(t.folded);
+    const existing = byStart.get(t.start);
+    if (existing && !(person && existing.end === t.end && existing.kind === 'place' && person.start < t.start)) {
+      out.push(existing);
+      continue;
+    }
+    if (!person || person.start >= t.start || !t.capitalized || t.allCaps || insideMention(mentions, t)) {
+      if (existing) out.push(existing);
+      continue;
+    }
+    out.push({ ...person, start: t.start, end: t.end, surface: t.raw, confidence: Math.min(person.confidence, 0.7) });
+  }
+  return out;
+}
+
+function insideMention(mentions: Mention[], t: Token): boolean {
+  // Mentions are few (tens per article): a linear scan is cheaper than an interval structure.
+  return mentions.some((m) => m.start <= t.start && m.end >= t.end && !(m.start === t.start && m.end === t.end));
 }

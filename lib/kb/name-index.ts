@@ -1,6 +1,7 @@
 /** @module lib/kb/name-index — the in-memory index from folded names to knowledge-base entries. */
 
 import { foldedWords, foldKey, isArabicArticle, skeleton } from '../text/fold';
+import type { Lexicon } from './artifact';
 import type { KbEntry } from './types';
 
 /**
@@ -21,6 +22,8 @@ export interface NameIndex {
   maxWords: number;
   /** Folded everyday English words: a name that is one of them needs a cue. */
   everyday: Set<string>;
+  /** Folded given names: a capitalized run that starts with one is a person's name. */
+  givenNames: Set<string>;
   /** Folded demonyms of the entries ("syrian", "iraqis"): adjectives, never names of places themselves. */
   demonyms: Set<string>;
 }
@@ -61,8 +64,8 @@ export function isAcronym(name: string): boolean {
   return ACRONYM_RE.test(name.trim());
 }
 
-/** Builds the index over every name and alias of the entries, with the everyday words the artifact ships. */
-export function buildNameIndex(entries: KbEntry[], everydayWords: Iterable<string> = []): NameIndex {
+/** Builds the index over every name and alias of the entries, with the word lists the artifact ships. */
+export function buildNameIndex(entries: KbEntry[], lexicon: Partial<Lexicon> = {}): NameIndex {
   const index: NameIndex = {
     entries,
     byKey: new Map(),
@@ -70,7 +73,8 @@ export function buildNameIndex(entries: KbEntry[], everydayWords: Iterable<strin
     bySkeleton: new Map(),
     byId: new Map(),
     maxWords: 1,
-    everyday: new Set(everydayWords),
+    everyday: new Set(lexicon.everydayWords),
+    givenNames: new Set(lexicon.givenNames),
     demonyms: new Set(),
   };
   entries.forEach((entry, position) => {

@@ -62,6 +62,7 @@ export const CONNECTORS: ReadonlySet<string> = new Set([
 const LOCATIVE_CUES = new Set(['in', 'near', 'at', 'from', 'to', 'outside', 'of', 'into', 'across', 'around']);
 const MIN_SKELETON_CONSONANTS = 4;
 const PROMINENT = 0.8;
+const COUNTRY_SUBTYPES = new Set(['country', 'territory']);
 
 /**
  * Finds every span whose folded words are a knowledge-base name, longest first, left to right.
@@ -119,7 +120,9 @@ function acronymAt(tokens: Token[], i: number, index: NameIndex, text: string): 
     }
     const positions = positionsOf(index.byAcronym, written);
     if (positions) {
-      return { start: t.start, end: tokens[j].end, tokenStart: i, tokenEnd: j + 1, positions, via: 'acronym' };
+      // "U.S." keeps its last dot: it belongs to the abbreviation, as in any style guide.
+      const end = j > i && text[tokens[j].end] === '.' ? tokens[j].end + 1 : tokens[j].end;
+      return { start: t.start, end, tokenStart: i, tokenEnd: j + 1, positions, via: 'acronym' };
     }
   }
   return null;
@@ -145,6 +148,36 @@ function skeletonAt(tokens: Token[], keyToken: number, spanStart: number, index:
   };
 }
 
+/**
+ * Drops place matches that are part of a longer capitalized name the knowledge base does not know:
+ * "David" in "David Campese", "Madrid" in "Real Madrid", "Kyiv" in "Kyiv Post". The neighbour must
+ * be a capitalized word that is not everyday English, not a title and not covered by another match.
+ */
+export function dropPlacesInsideLongerNames(candidates: Candidate[], tokens: Token[], index: NameIndex): Candidate[] {
+  const covered = new Uint8Array(tokens.length);
+  for (const c of candidates) covered.fill(1, c.tokenStart, c.tokenEnd);
+  const looksLikeNamePart = (k: number) => {
+    const t = tokens[k];
+    return (
+      t !== undefined &&
+      covered[k] === 0 &&
+      t.capitalized &&
+      !t.allCaps &&
+      !/^\p{N}/u.test(t.raw) &&
+      !isEveryday(t.folded, index) &&
+      !index.demonyms.has(t.folded)
+    );
+  };
+  return candidates.filter((c) => {
+    if (!c.positions.every((p) => index.entries[p].kind === 'place')) return true;
+    const before = c.tokenStart - 1;
+    const after = c.tokenEnd;
+    const joinedBefore = before >= 0 && tokens[before].joinsNext && looksLikeNamePart(before);
+    const joinedAfter = tokens[after - 1].joinsNext && looksLikeNamePart(after);
+    return !(joinedBefore || joinedAfter);
+  });
+}
+
 /** True for a folded word of everyday English ("reading", "republic") or of news pages ("updated"). */
 export function isEveryday(folded: string, index: NameIndex): boolean {
   return COMMON_WORDS.has(folded) || index.everyday.has(folded);
@@ -159,8 +192,13 @@ function acceptable(tokens: Token[], i: number, j: number, index: NameIndex, pos
   const last = tokens[j];
   const single = i === j || (i + 1 === j && isArabicArticle(tokens[i].folded));
   if (!single || !isEveryday(last.folded, index)) return true;
-  // An everyday word such as "Nice" or "Reading": only mid-sentence, and only with a cue or a prominent entry.
-  if (last.sentenceStart || last.allCaps) return false;
+  // An everyday word such as "Nice" or "Reading": only mid-sentence, and only with a cue or a prominent
+  // entry; at a sentence start or in capitals only a country ("China said", "TURKEY") is believable.
+  if (last.sentenceStart || last.allCaps) {
+    return positions.some(
+      (p) => COUNTRY_SUBTYPES.has(index.entries[p].subtype) && (index.entries[p].prominence ?? 0) >= PROMINENT,
+    );
+  }
   const before = tokens[i - 1];
   if (before && LOCATIVE_CUES.has(before.folded)) return true;
   return positions.some((p) => (index.entries[p].prominence ?? 0) >= PROMINENT);

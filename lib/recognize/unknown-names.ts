@@ -1,6 +1,6 @@
 /** @module lib/recognize/unknown-names — names the knowledge base does not know, typed by the words around them. */
 
-import type { NameIndex } from '../kb/name-index';
+import { type NameIndex, positionsOf } from '../kb/name-index';
 import type { EntityKind } from '../kb/types';
 import type { Token } from '../text/tokenize';
 import { COMMON_WORDS } from './common-words';
@@ -157,7 +157,7 @@ export function findUnknownNames(tokens: Token[], covered: boolean[], index: Nam
       // "The Hemo base", "President Jane Doe": leading everyday words and titles are not the name.
       while (start < end && leadingNonName(tokens[start], index)) start++;
     }
-    const kind = cueKind(tokens, start, end);
+    const kind = cueKind(tokens, start, end) ?? shapeKind(tokens, start, end, index);
     if (kind && !onlyEverydayWords(tokens, start, end, index)) {
       out.push({ start: tokens[start].start, end: tokens[end].end, kind: kind.kind, confidence: kind.confidence });
     }
@@ -189,6 +189,35 @@ function onlyEverydayWords(tokens: Token[], i: number, j: number, index: NameInd
 /** A capitalized word before a name that is not part of it: "The", a title, a sentence-initial "Reportedly". */
 function leadingNonName(t: Token, index: NameIndex): boolean {
   return COMMON_WORDS.has(t.folded) || PERSON_TITLES.has(t.folded) || (t.sentenceStart && isEveryday(t.folded, index));
+}
+
+/**
+ * The kind of a capitalized run without a cue, from its shape: a run holding a place name is an
+ * organization named after it ("Real Madrid", "Kyiv Post"); one that starts with a given name, or two
+ * to four words none of them everyday English, is a person ("David Campese", "Ijaz Ahmad"). Runs in
+ * capitals (headlines, tables) and single words get no kind from shape alone.
+ */
+function shapeKind(
+  tokens: Token[],
+  i: number,
+  j: number,
+  index: NameIndex,
+): { kind: EntityKind; confidence: number } | null {
+  if (j === i || j - i > 3) return null;
+  let everyday = 0;
+  let place = false;
+  for (let k = i; k <= j; k++) {
+    const t = tokens[k];
+    if (t.allCaps) return null;
+    if (!t.capitalized) continue;
+    if (isEveryday(t.folded, index) || index.demonyms.has(t.folded)) everyday++;
+    const positions = positionsOf(index.byKey, t.folded);
+    if (positions?.some((p) => index.entries[p].kind === 'place')) place = true;
+  }
+  if (place) return { kind: 'organization', confidence: 0.45 };
+  if (index.givenNames.has(tokens[i].folded)) return { kind: 'person', confidence: 0.6 };
+  if (everyday === 0) return { kind: 'person', confidence: 0.4 };
+  return null;
 }
 
 function organizationCue(tokens: Token[], i: number, j: number): boolean {

@@ -79,6 +79,9 @@ export const MINI_ENTRIES: KbEntry[] = [
 /** A few everyday words, as the shipped artifact carries them (SCOWL). */
 export const MINI_EVERYDAY = ['reading', 'nice', 'republic', 'strike', 'march', 'hope', 'split'];
 
+/** A few given names, as the shipped artifact carries them. */
+export const MINI_GIVEN_NAMES = ['david', 'farid', 'jane', 'wasim'];
+
 export function miniIndex(): NameIndex {
-  return buildNameIndex(MINI_ENTRIES, MINI_EVERYDAY);
+  return buildNameIndex(MINI_ENTRIES, { everydayWords: MINI_EVERYDAY, givenNames: MINI_GIVEN_NAMES });
 }

@@ -40,7 +40,19 @@ export function round3(x: number): number {
  */
 export function placeProminence(tier: PlaceTier, population: number | undefined): number {
   const band = BANDS[tier];
-  return round3(band.base + band.span * populationScore(population));
+  const banded = band.base + band.span * populationScore(population);
+  const settlement = tier !== 'country' && tier !== 'territory' && tier !== 'region';
+  return round3(settlement ? Math.max(banded, metropolisScore(population)) : banded);
+}
+
+/**
+ * Cities of millions are what a bare name means in news whatever their administrative rank:
+ * "New York" is the city (8.8 M, 0.85) before the state (0.79), "Los Angeles" the US city (0.79).
+ * 0 below a million; 1 M → 0.68, 10 M → 0.86, 30 M → 0.95.
+ */
+export function metropolisScore(population: number | undefined): number {
+  if (!population || population < 1_000_000) return 0;
+  return Math.min(0.95, 0.5 + (0.45 * (Math.log10(population) - 5)) / 2.5);
 }
 
 /** Default prominence of curated features by subtype, when their file does not give one. */

@@ -7,7 +7,7 @@ describe('createIndexLoader', () => {
     let loads = 0;
     const load = createIndexLoader(async () => {
       loads++;
-      return { entries: MINI_ENTRIES, everydayWords: [] };
+      return { entries: MINI_ENTRIES, lexicon: { everydayWords: [], givenNames: [] } };
     });
     const [a, b] = await Promise.all([load(), load()]);
     expect(a).toBe(b);
@@ -19,7 +19,7 @@ describe('createIndexLoader', () => {
     const load = createIndexLoader(async () => {
       calls++;
       if (calls === 1) throw new Error('disk busy');
-      return { entries: MINI_ENTRIES, everydayWords: [] };
+      return { entries: MINI_ENTRIES, lexicon: { everydayWords: [], givenNames: [] } };
     });
     await expect(load()).rejects.toThrow('disk busy');
     expect((await load()).entries).toHaveLength(MINI_ENTRIES.length);

@@ -26,7 +26,7 @@ describe('matchNames', () => {
   });
 
   test('matches acronyms only as written', () => {
-    expect(spans('The US said; let us go. The U.S. Army.')).toEqual(['US', 'U.S']);
+    expect(spans('The US said; let us go. The U.S. Army.')).toEqual(['US', 'U.S.']);
   });
 
   test('ignores names written in lower case', () => {

@@ -15,7 +15,11 @@ describe('placeProminence', () => {
   });
 
   test('a country outranks any village (Taiwan)', () => {
-    expect(placeProminence('country', 0)).toBeGreaterThan(placeProminence('city', 30_000_000));
+    expect(placeProminence('country', 0)).toBeGreaterThan(placeProminence('city', 900_000));
+  });
+
+  test('a city of millions outranks the state named like it (New York)', () => {
+    expect(placeProminence('seat2', 8_800_000)).toBeGreaterThan(placeProminence('region', 19_000_000));
   });
 
   test('a capital of millions outranks the region named after it (Kyiv)', () => {
