@@ -3,7 +3,7 @@ import { createArticleService } from '@/lib/background/article-service';
 import { isOwnContentScript } from '@/lib/background/senders';
 import { installKb } from '@/lib/db/install-kb';
 import { openDb } from '@/lib/db/schema';
-import { decodeKb, everydayWordsOf, KB_FILE_NAME } from '@/lib/kb/artifact';
+import { decodeKb, KB_FILE_NAME, lexiconOf } from '@/lib/kb/artifact';
 import { createIndexLoader } from '@/lib/kb/load-index';
 import { LAST_TAB_KEY, onMessage, type TabState, tabStateKey } from '@/lib/messages';
 
@@ -24,7 +24,7 @@ export default defineBackground(() => {
       () => void installKb(db, entries, String(artifact.version), { pause: yieldToEvents }).catch(() => {}),
       0,
     );
-    return { entries, everydayWords: everydayWordsOf(artifact) };
+    return { entries, lexicon: lexiconOf(artifact) };
   });
   const service = createArticleService({
     db,
