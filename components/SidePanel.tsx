@@ -63,8 +63,9 @@ function PanelBody({ tab, db, selected, setSelected }: BodyProps) {
   const articleId = tab?.status === 'article' ? tab.articleId : undefined;
   const article = useLiveQuery(() => (articleId ? db.articles.get(articleId) : undefined), [articleId]);
   const selectedName = article?.names.find((n) => n.key === selected);
+  // null: looked up and absent; undefined: still loading.
   const entity = useLiveQuery(
-    () => (selectedName?.entityId ? db.entities.get(selectedName.entityId) : undefined),
+    async () => (selectedName?.entityId ? ((await db.entities.get(selectedName.entityId)) ?? null) : null),
     [selectedName?.entityId],
   );
   if (tab === undefined) return <p class="empty">Loading…</p>;
@@ -81,7 +82,12 @@ function PanelBody({ tab, db, selected, setSelected }: BodyProps) {
           {article.site} · {article.names.length} names
         </p>
       </header>
-      {selectedName && <EntityDetail name={selectedName} entity={entity} />}
+      {selectedName &&
+        (entity === undefined ? (
+          <p class="empty">Loading…</p>
+        ) : (
+          <EntityDetail name={selectedName} entity={entity ?? undefined} />
+        ))}
       <EntityGroups names={article.names} selected={selected} onSelect={setSelected} />
     </div>
   );

@@ -5,6 +5,8 @@ import { useEffect, useState } from 'preact/hooks';
 export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {
+    // A new query starts unanswered: never show the previous query's answer as this one's.
+    setValue(undefined);
     const subscription = liveQuery(query).subscribe({ next: setValue, error: () => setValue(undefined) });
     return () => subscription.unsubscribe();
   }, deps);

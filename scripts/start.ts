@@ -46,7 +46,7 @@ if (headed) {
   await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
   await panel.waitForSelector('.groups');
   await panel.click('.entity >> nth=0');
-  await panel.waitForSelector('.detail');
+  await panel.waitForSelector('.detail .description, .detail .role, .detail .meta');
   await panel.screenshot({ path: join(SHOTS, 'side-panel.png') });
   const marks = await page.locator('bs-mention').count();
   console.log(`No display found, so Chromium ran headless: ${marks} names highlighted.`);

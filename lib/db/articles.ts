@@ -42,7 +42,8 @@ export function toEntityRecord(entry: KbEntry, now: number): EntityRecord {
 
 /**
  * Records a visit: the article (keeping its saved date and tags if it was seen before) and the
- * entries it links to (never overwriting the reader's own edits of an entry). One transaction.
+ * entries it links to that are not stored yet (so the panel can show them before the knowledge-base
+ * install reaches them; stored entries, and the reader's edits, are left alone). One transaction.
  */
 export async function recordVisit(db: BackstoryDb, input: VisitInput): Promise<ArticleRecord> {
   return db.transaction('rw', db.articles, db.entities, async () => {
@@ -62,8 +63,9 @@ export async function recordVisit(db: BackstoryDb, input: VisitInput): Promise<A
     if (previous?.savedAt !== undefined) record.savedAt = previous.savedAt;
     await db.articles.put(record);
     const ids = input.entries.map((e) => e.id);
+    // Only entries not stored yet: the knowledge-base install owns the rest, and the reader's edits stay.
     const existing = await db.entities.bulkGet(ids);
-    const fresh = input.entries.filter((_, i) => existing[i]?.origin !== 'user');
+    const fresh = input.entries.filter((_, i) => !existing[i]);
     await db.entities.bulkPut(fresh.map((e) => toEntityRecord(e, input.now)));
     return record;
   });

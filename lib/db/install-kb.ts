@@ -12,11 +12,13 @@ export interface KbInstallState {
   written: number;
   total: number;
   error?: string;
+  /** When this version's install began (kept across resumes), and when the state last changed. */
+  startedAt: number;
   updatedAt: number;
 }
 
 export const KB_META_KEY = 'kb';
-export const DEFAULT_CHUNK_SIZE = 2000;
+export const DEFAULT_CHUNK_SIZE = 5000;
 
 export interface InstallOptions {
   chunkSize?: number;
@@ -43,11 +45,13 @@ export async function installKb(
   const previous = (await db.meta.get(KB_META_KEY))?.value as KbInstallState | undefined;
   if (previous?.version === version && previous.status === 'done') return previous;
   let written = previous?.version === version ? Math.min(previous.written, entries.length) : 0;
+  const startedAt = previous?.version === version ? previous.startedAt : now();
   const state = (status: KbInstallState['status'], error?: string): KbInstallState => ({
     version,
     status,
     written,
     total: entries.length,
+    startedAt,
     updatedAt: now(),
     ...(error ? { error } : {}),
   });
@@ -56,10 +60,11 @@ export async function installKb(
     while (written < entries.length) {
       const chunk = entries.slice(written, written + chunkSize);
       await db.transaction('rw', db.entities, db.meta, async () => {
-        const existing = await db.entities.bulkGet(chunk.map((e) => e.id));
+        // The reader's own entries, read through the small `origin` index rather than reading every row back.
+        const mine = new Set(await db.entities.where('origin').equals('user').primaryKeys());
         const stamp = now();
         const rows = chunk
-          .filter((_, i) => existing[i]?.origin !== 'user')
+          .filter((e) => !mine.has(e.id))
           .map((e) => ({ ...toEntityRecord(e, stamp), kbVersion: version }));
         await db.entities.bulkPut(rows);
         written += chunk.length;
@@ -67,10 +72,12 @@ export async function installKb(
       });
       await pause();
     }
+    // Entries of an older version that this one dropped. Rows without a version were written by a
+    // visit before the install reached them; the install has overwritten every one it ships.
     await db.entities
       .where('origin')
       .equals('kb')
-      .filter((e) => e.kbVersion !== version)
+      .filter((e) => e.kbVersion !== undefined && e.kbVersion !== version)
       .delete();
     const done = state('done');
     await db.meta.put({ key: KB_META_KEY, value: done });

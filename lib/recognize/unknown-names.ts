@@ -133,6 +133,19 @@ const ORGANIZATION_ENDINGS = new Set([
 ]);
 // First words of organization names: "Ministry of Defence", "Bank of England".
 const ORGANIZATION_STARTS = new Set(['ministry', 'department', 'bank', 'university', 'office', 'council', 'house']);
+// Words that make a name a state or territory.
+const POLITY_WORDS = new Set([
+  'republic',
+  'kingdom',
+  'emirate',
+  'emirates',
+  'caliphate',
+  'sultanate',
+  'principality',
+  'commonwealth',
+  'empire',
+  'confederation',
+]);
 const VERBS_OF_SPEECH = new Set(['said', 'says', 'told', 'added', 'stated', 'announced', 'warned', 'wrote']);
 
 /**
@@ -210,6 +223,8 @@ function shapeKind(
     const t = tokens[k];
     if (t.allCaps) return null;
     if (!t.capitalized) continue;
+    // "the Arab Republic", "the Islamic Emirate": a polity, so a place.
+    if (POLITY_WORDS.has(t.folded)) return { kind: 'place', confidence: 0.4 };
     if (isEveryday(t.folded, index) || index.demonyms.has(t.folded)) everyday++;
     const positions = positionsOf(index.byKey, t.folded);
     if (positions?.some((p) => index.entries[p].kind === 'place')) place = true;

@@ -72,3 +72,16 @@ describe('installKb', () => {
     expect(await db.entities.count()).toBe(30);
   });
 });
+
+describe('installKb alongside visits', () => {
+  test('an entry a visit stored during the install survives the clean-up', async () => {
+    const db = freshDb();
+    await installKb(db, places(20), 'v1', {
+      chunkSize: 10,
+      pause: async () => {
+        await db.entities.put({ ...places(1, 'seen')[0], keys: ['town 0'], origin: 'kb', updatedAt: 1 });
+      },
+    });
+    expect(await db.entities.get('seen:0')).toBeDefined();
+  });
+});
