@@ -1,6 +1,7 @@
 /** @module lib/analyze — the whole analysis of one article's text: recognize, link, and type unknown names. */
 
 import type { NameIndex } from './kb/name-index';
+import type { KbEntry } from './kb/types';
 import { linkCandidates } from './link/link';
 import { dropPlacesInsideLongerNames, isEveryday, matchNames } from './recognize/match-names';
 import type { Mention } from './recognize/types';
@@ -21,7 +22,21 @@ export function analyzeText(text: string, index: NameIndex): Mention[] {
   for (const { candidate, entry, confidence } of linked) {
     for (let k = candidate.tokenStart; k < candidate.tokenEnd; k++) covered[k] = true;
     const surface = text.slice(candidate.start, candidate.end);
-    if (confidence >= LINK_THRESHOLD) {
+    if (candidate.via === 'demonym') {
+      mentions.push({
+        start: candidate.start,
+        end: candidate.end,
+        kind: 'place',
+        entityId: entry.id,
+        name: entry.name,
+        confidence,
+        surface,
+        demonym: true,
+      });
+    } else if (sportsTeam(candidate, tokens, entry)) {
+      // "Barcelona beat Chelsea 2-1", "CHICAGO 3 Boston 2": a city named in a score is its team.
+      mentions.push({ start: candidate.start, end: candidate.end, kind: 'organization', confidence: 0.5, surface });
+    } else if (confidence >= LINK_THRESHOLD) {
       mentions.push({
         start: candidate.start,
         end: candidate.end,
@@ -40,6 +55,30 @@ export function analyzeText(text: string, index: NameIndex): Mention[] {
   }
   mentions.sort((a, b) => a.start - b.start);
   return applySurnames(mentions, tokens, index);
+}
+
+const SCORE_VERBS = new Set(['beat', 'beats', 'drew', 'v', 'vs', 'defeated', 'thrashed', 'edged', 'routed']);
+const SETTLEMENTS = new Set(['city', 'town', 'capital', 'region']);
+
+/** A city or region written next to a score or a match verb, as sports pages name teams. */
+function sportsTeam(candidate: { tokenStart: number; tokenEnd: number }, tokens: Token[], entry: KbEntry): boolean {
+  if (entry.kind !== 'place' || !SETTLEMENTS.has(entry.subtype)) return false;
+  const next = tokens[candidate.tokenEnd];
+  const previous = tokens[candidate.tokenStart - 1];
+  const sameLine = (a: Token | undefined, b: Token | undefined) => a !== undefined && b !== undefined && a.joinsNext;
+  if (next && /^\d{1,3}$/.test(next.raw) && sameLine(tokens[candidate.tokenEnd - 1], next)) return true;
+  // A match verb counts only between two names: "Barcelona beat Chelsea", not "Kyiv beat back".
+  const afterVerb = tokens[candidate.tokenEnd + 1];
+  if (next && SCORE_VERBS.has(next.folded) && tokens[candidate.tokenEnd - 1].joinsNext && afterVerb?.capitalized)
+    return true;
+  if (previous && /^\d{1,3}$/.test(previous.raw) && previous.joinsNext) return true;
+  const beforeVerb = tokens[candidate.tokenStart - 2];
+  return (
+    previous !== undefined &&
+    SCORE_VERBS.has(previous.folded) &&
+    previous.joinsNext &&
+    (beforeVerb?.capitalized ?? false)
+  );
 }
 
 /**

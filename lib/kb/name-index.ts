@@ -24,8 +24,8 @@ export interface NameIndex {
   everyday: Set<string>;
   /** Folded given names: a capitalized run that starts with one is a person's name. */
   givenNames: Set<string>;
-  /** Folded demonyms of the entries ("syrian", "iraqis"): adjectives, never names of places themselves. */
-  demonyms: Set<string>;
+  /** Folded demonyms of the entries ("syrian", "iraqis") → the entries they refer to. */
+  demonyms: Map<string, Positions>;
 }
 
 /**
@@ -75,14 +75,14 @@ export function buildNameIndex(entries: KbEntry[], lexicon: Partial<Lexicon> = {
     maxWords: 1,
     everyday: new Set(lexicon.everydayWords),
     givenNames: new Set(lexicon.givenNames),
-    demonyms: new Set(),
+    demonyms: new Map(),
   };
   entries.forEach((entry, position) => {
     index.byId.set(entry.id, position);
     for (const name of [entry.name, ...entry.aliases]) addName(index, name, entry, position);
     for (const demonym of entry.demonyms ?? []) {
       const key = foldKey(demonym);
-      if (key) index.demonyms.add(key);
+      if (key) push(index.demonyms, key, position);
     }
   });
   return index;

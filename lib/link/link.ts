@@ -52,6 +52,14 @@ export function linkCandidates(candidates: Candidate[], tokens: Token[], index: 
       .map((t) => t.folded)
       .join(' ');
     const earlier = decided.get(key);
+    if (candidate.via === 'demonym') {
+      // A demonym refers to its country; "Indian" may be two (India, and Native Americans' US): prominence decides.
+      const entry = candidate.positions
+        .map((p) => index.entries[p])
+        .sort((a, b) => (b.prominence ?? 0) - (a.prominence ?? 0))[0];
+      out.push({ candidate, entry, confidence: 0.8 });
+      continue;
+    }
     if (earlier) {
       out.push({ candidate, entry: earlier, confidence: 0.9 });
       continue;

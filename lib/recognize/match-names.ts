@@ -63,6 +63,20 @@ const LOCATIVE_CUES = new Set(['in', 'near', 'at', 'from', 'to', 'outside', 'of'
 const MIN_SKELETON_CONSONANTS = 4;
 const PROMINENT = 0.8;
 const COUNTRY_SUBTYPES = new Set(['country', 'territory']);
+const MONTHS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]);
 
 /**
  * Finds every span whose folded words are a knowledge-base name, longest first, left to right.
@@ -105,7 +119,16 @@ function longestAt(tokens: Token[], i: number, index: NameIndex, text: string): 
     if (best && (!acronym || best.end >= acronym.end)) return best;
   }
   if (acronym) return acronym;
-  return skeletonAt(tokens, keyStart[keyStart.length - 1], i, index);
+  return demonymAt(tokens, i, index) ?? skeletonAt(tokens, keyStart[keyStart.length - 1], i, index);
+}
+
+/** "Russian", "Iraqi": a capitalized demonym stands for its country (a place reference for geoparsing). */
+function demonymAt(tokens: Token[], i: number, index: NameIndex): Candidate | null {
+  const t = tokens[i];
+  if (!t.capitalized || t.allCaps) return null;
+  const positions = positionsOf(index.demonyms, t.folded);
+  if (!positions) return null;
+  return { start: t.start, end: t.end, tokenStart: i, tokenEnd: i + 1, positions, via: 'demonym' };
 }
 
 function acronymAt(tokens: Token[], i: number, index: NameIndex, text: string): Candidate | null {
@@ -165,7 +188,8 @@ export function dropPlacesInsideLongerNames(candidates: Candidate[], tokens: Tok
       !t.allCaps &&
       !/^\p{N}/u.test(t.raw) &&
       !isEveryday(t.folded, index) &&
-      !index.demonyms.has(t.folded)
+      !index.demonyms.has(t.folded) &&
+      !MONTHS.has(t.folded)
     );
   };
   return candidates.filter((c) => {
@@ -191,7 +215,10 @@ function acceptable(tokens: Token[], i: number, j: number, index: NameIndex, pos
   if (!tokens[i].capitalized && !CONNECTORS.has(tokens[i].folded)) return false;
   const last = tokens[j];
   const single = i === j || (i + 1 === j && isArabicArticle(tokens[i].folded));
-  if (!single || !isEveryday(last.folded, index)) return true;
+  // Months never name places, whatever precedes them ("in March").
+  if (single && MONTHS.has(last.folded)) return false;
+  // Given names ("Allen", "Victoria", "Paul") are towns too, but a bare one in news is mostly a person.
+  if (!single || !(isEveryday(last.folded, index) || index.givenNames.has(last.folded))) return true;
   // An everyday word such as "Nice" or "Reading": only mid-sentence, and only with a cue or a prominent
   // entry; at a sentence start or in capitals only a country ("China said", "TURKEY") is believable.
   if (last.sentenceStart || last.allCaps) {

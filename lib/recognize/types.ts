@@ -16,6 +16,8 @@ export interface Mention {
   confidence: number;
   /** The text as written. */
   surface: string;
+  /** True for a demonym ("Russian", "Iraqi") that stands for its country: a place reference, not a name. */
+  demonym?: boolean;
 }
 
 /** A span that matched knowledge-base names, before linking picks one entry. */
@@ -28,5 +30,5 @@ export interface Candidate {
   /** Entry positions in the name index that carry this name. */
   positions: number[];
   /** How it matched: exact folded name, acronym as written, or the weak consonant skeleton. */
-  via: 'name' | 'acronym' | 'skeleton';
+  via: 'name' | 'acronym' | 'skeleton' | 'demonym';
 }

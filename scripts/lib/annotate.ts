@@ -20,7 +20,8 @@ export interface AnnotatedEntity {
 export function annotate(text: string, index: NameIndex, withType = false): AnnotatedEntity[] {
   return analyzeText(text, index).map((m) => {
     const out: AnnotatedEntity = { start: m.start, end: m.end, kind: m.kind };
-    if (withType) out.type = TYPE[m.kind];
+    // Demonyms are places for geoparsing but nationalities (MISC) in NER typologies such as CoNLL's.
+    if (withType) out.type = m.demonym ? 'MISC' : TYPE[m.kind];
     if (m.entityId) {
       out.id = m.entityId;
       out.name = m.name;
