@@ -5,7 +5,7 @@ import type { KbEntry } from './kb/types';
 import { linkCandidates } from './link/link';
 import { dropPlacesInsideLongerNames, isEveryday, matchNames } from './recognize/match-names';
 import type { Mention } from './recognize/types';
-import { findUnknownNames } from './recognize/unknown-names';
+import { findUnknownAcronyms, findUnknownNames } from './recognize/unknown-names';
 import { foldedWords } from './text/fold';
 import { type Token, tokenize } from './text/tokenize';
 
@@ -52,6 +52,12 @@ export function analyzeText(text: string, index: NameIndex): Mention[] {
   }
   for (const unknown of findUnknownNames(tokens, covered, index)) {
     mentions.push({ ...unknown, surface: text.slice(unknown.start, unknown.end) });
+    for (let k = 0; k < tokens.length && tokens[k].start < unknown.end; k++) {
+      if (tokens[k].start >= unknown.start) covered[k] = true;
+    }
+  }
+  for (const acronym of findUnknownAcronyms(tokens, covered, index)) {
+    mentions.push({ ...acronym, surface: text.slice(acronym.start, acronym.end) });
   }
   mentions.sort((a, b) => a.start - b.start);
   return applySurnames(mentions, tokens, index);

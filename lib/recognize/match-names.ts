@@ -103,8 +103,14 @@ function longestAt(tokens: Token[], i: number, index: NameIndex, text: string): 
   // Names start with a capital or an Arabic article: most words are neither, so they cost one test.
   if (!first.capitalized && !isArabicArticle(first.folded)) return null;
   const acronym = acronymAt(tokens, i, index, text);
-  // A leading Arabic article may be part of the span but not of the key: al-Hasakeh → Hasakeh.
-  const keyStart = isArabicArticle(first.folded) && first.joinsNext ? [i, i + 1] : [i];
+  // A leading Arabic article may be part of the span but not of the key: al-Hasakeh → Hasakeh. Only
+  // al/el stand apart ("Al Qamishli"); at, as, an … are English words unless hyphenated ("at-Tanf").
+  const article =
+    first.joinsNext &&
+    isArabicArticle(first.folded) &&
+    (first.folded === 'al' || first.folded === 'el' || text[first.end] === '-');
+  if (!first.capitalized && !article) return null;
+  const keyStart = article ? [i, i + 1] : [i];
   for (const from of keyStart) {
     let key = '';
     let best: Candidate | null = null;
@@ -125,7 +131,7 @@ function longestAt(tokens: Token[], i: number, index: NameIndex, text: string): 
 /** "Russian", "Iraqi": a capitalized demonym stands for its country (a place reference for geoparsing). */
 function demonymAt(tokens: Token[], i: number, index: NameIndex): Candidate | null {
   const t = tokens[i];
-  if (!t.capitalized || t.allCaps) return null;
+  if (!t.capitalized || t.allCaps || t.raw.length < 3) return null;
   const positions = positionsOf(index.demonyms, t.folded);
   if (!positions) return null;
   return { start: t.start, end: t.end, tokenStart: i, tokenEnd: i + 1, positions, via: 'demonym' };

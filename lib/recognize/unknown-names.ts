@@ -133,6 +133,25 @@ const ORGANIZATION_ENDINGS = new Set([
 ]);
 // First words of organization names: "Ministry of Defence", "Bank of England".
 const ORGANIZATION_STARTS = new Set(['ministry', 'department', 'bank', 'university', 'office', 'council', 'house']);
+const SURNAME_PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'di',
+  'da',
+  'del',
+  'della',
+  'le',
+  'la',
+  'du',
+  'mac',
+  'mc',
+  'bin',
+  'ibn',
+  'abu',
+  'ben',
+  'o',
+]);
 // Words that make a name a state or territory.
 const POLITY_WORDS = new Set([
   'republic',
@@ -161,7 +180,7 @@ export function findUnknownNames(tokens: Token[], covered: boolean[], index: Nam
       continue;
     }
     let j = i;
-    while (j + 1 < tokens.length && tokens[j].joinsNext && !covered[j + 1] && continues(tokens, j + 1)) j++;
+    while (j + 1 < tokens.length && tokens[j].joinsNext && !covered[j + 1] && continues(tokens, j + 1, index)) j++;
     // A connector never ends a name: "Bank of" → "Bank".
     while (j > i && !tokens[j].capitalized) j--;
     const end = j;
@@ -179,15 +198,83 @@ export function findUnknownNames(tokens: Token[], covered: boolean[], index: Nam
   return out;
 }
 
+/**
+ * Unknown acronyms in running text name organizations far more often than anything else (USDA, NYMEX,
+ * NHL). Not in an all-capitals line (a headline or a table), not a Roman numeral, not everyday English.
+ */
+export function findUnknownAcronyms(tokens: Token[], covered: boolean[], index: NameIndex): UnknownName[] {
+  const out: UnknownName[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (covered[k] || !t.allCaps || t.raw.length < 2 || t.raw.length > 6 || !/^\p{Lu}+$/u.test(t.raw)) continue;
+    if (ROMAN_NUMERAL_RE.test(t.raw) || isEveryday(t.folded, index) || UNITS.has(t.raw)) continue;
+    const before = tokens[k - 1];
+    const after = tokens[k + 1];
+    // Inside a run of capitals (a headline, a table row) an acronym cannot be told from a shouted word.
+    if ((before?.allCaps && before.joinsNext) || (after?.allCaps && t.joinsNext)) continue;
+    out.push({ start: t.start, end: t.end, kind: 'organization', confidence: 0.45 });
+  }
+  return out;
+}
+
+const ROMAN_NUMERAL_RE = /^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
+// Units, currencies and time zones written in capitals.
+const UNITS = new Set([
+  'GMT',
+  'UTC',
+  'EST',
+  'EDT',
+  'PST',
+  'PDT',
+  'CET',
+  'IST',
+  'AM',
+  'PM',
+  'KM',
+  'MW',
+  'GW',
+  'USD',
+  'EUR',
+  'GBP',
+  'TV',
+  'PC',
+  'PDF',
+  'CEO',
+  'CFO',
+  'MP',
+  'MPS',
+  'OK',
+  'ID',
+  'DNA',
+  'GDP',
+  'VAT',
+  'FAQ',
+  'CD',
+  'DVD',
+  'PR',
+  'HQ',
+  'ET',
+  'PT',
+]);
+
 function startsName(t: Token): boolean {
   return t.capitalized && !/^\p{N}/u.test(t.raw);
 }
 
-function continues(tokens: Token[], k: number): boolean {
+function continues(tokens: Token[], k: number, index: NameIndex): boolean {
   const t = tokens[k];
   if (t.capitalized) return !/^\p{N}/u.test(t.raw);
-  // A connector continues a name only if a capital follows it: "Bank of England", not "Hemo in the".
-  return CONNECTORS.has(t.folded) && tokens[k].joinsNext && (tokens[k + 1]?.capitalized ?? false);
+  // A connector continues a name only before a capitalized word that is not everyday English:
+  // "Bank of England", not "Hemo in the" nor "Real London on Sunday"; never "and" ("Bre-X and Barrick").
+  const next = tokens[k + 1];
+  return (
+    CONNECTORS.has(t.folded) &&
+    t.folded !== 'and' &&
+    t.joinsNext &&
+    next !== undefined &&
+    next.capitalized &&
+    !isEveryday(next.folded, index)
+  );
 }
 
 /** True when every word is everyday English or a demonym: "Syrian" in "the Syrian province" names nothing. */
@@ -229,8 +316,10 @@ function shapeKind(
     const positions = positionsOf(index.byKey, t.folded);
     if (positions?.some((p) => index.entries[p].kind === 'place')) place = true;
   }
-  if (place) return { kind: 'organization', confidence: 0.45 };
   if (index.givenNames.has(tokens[i].folded)) return { kind: 'person', confidence: 0.6 };
+  // "Van Boxmeer", "De Gaulle": a name particle first makes a surname, even if a town shares it.
+  if (SURNAME_PARTICLES.has(tokens[i].folded)) return { kind: 'person', confidence: 0.5 };
+  if (place) return { kind: 'organization', confidence: 0.45 };
   if (everyday === 0) return { kind: 'person', confidence: 0.4 };
   return null;
 }
