@@ -34,10 +34,9 @@ export function groupNames(mentions: Mention[]): ArticleName[] {
   return [...byKey.values()];
 }
 
-/** The stored form of a knowledge-base entry, with its folded keys. */
+/** The stored form of a shipped knowledge-base entry. */
 export function toEntityRecord(entry: KbEntry, now: number): EntityRecord {
-  const keys = [...new Set([entry.name, ...entry.aliases].map(foldKey).filter(Boolean))];
-  return { ...entry, keys, origin: 'kb', updatedAt: now };
+  return { ...entry, origin: 'kb', updatedAt: now };
 }
 
 /**

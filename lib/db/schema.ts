@@ -30,9 +30,8 @@ export interface ArticleRecord {
   names: ArticleName[];
 }
 
-/** A knowledge-base entry as stored for the panel, with the folded keys of its names. */
+/** A knowledge-base entry as stored for the panel. */
 export interface EntityRecord extends KbEntry {
-  keys: string[];
   /** "kb" for shipped entries, "user" for ones the reader added or edited (never overwritten by upgrades). */
   origin: 'kb' | 'user';
   /** The knowledge-base version that wrote a shipped entry. */
@@ -71,9 +70,9 @@ export function openDb(name: string = DB_NAME): BackstoryDb {
   // Version 1. Never edit a released version: add version(2) with an upgrade and a migration test.
   db.version(1).stores({
     articles: 'id, url, site, visitedAt, savedAt, *entityIds, *tags',
-    // `keys` (folded aliases) is stored but not indexed: a multi-entry index over ~180,000 names
-    // tripled the install time, and name lookups use the in-memory index in the background.
-    entities: 'id, kind, name, country, origin',
+    // Few indexes on purpose: each one slows the install of ~58,000 entries, and name lookups use the
+    // background's in-memory index. Later versions add the indexes their features need.
+    entities: 'id, origin',
     notes: '++id, entityId, articleId, createdAt',
     meta: 'key',
   });

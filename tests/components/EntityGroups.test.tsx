@@ -57,7 +57,6 @@ describe('EntityDetail', () => {
         { date: '2021-01-20', text: 'Took office', source: 'Wikipedia' },
       ],
       source: 'test',
-      keys: ['joe biden'],
       origin: 'kb',
       updatedAt: 0,
     };

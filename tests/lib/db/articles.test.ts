@@ -39,7 +39,7 @@ describe('recordVisit', () => {
     const article = await db.articles.get('https://a.example/x');
     expect(article?.entityIds).toEqual(['Q858']);
     expect(article?.names).toHaveLength(2);
-    expect((await db.entities.get('Q858'))?.keys).toContain('syrian arab republic');
+    expect((await db.entities.get('Q858'))?.aliases).toContain('Syrian Arab Republic');
   });
 
   test('keeps the saved date and tags of an article visited again', async () => {
@@ -53,7 +53,7 @@ describe('recordVisit', () => {
 
   test("never overwrites the reader's own edit of an entity", async () => {
     const db = freshDb();
-    await db.entities.put({ ...syria, description: 'my own words', keys: ['syria'], origin: 'user', updatedAt: 0 });
+    await db.entities.put({ ...syria, description: 'my own words', origin: 'user', updatedAt: 0 });
     await recordVisit(db, visit(1));
     expect((await db.entities.get('Q858'))?.description).toBe('my own words');
   });

@@ -43,7 +43,6 @@ describe('installKb', () => {
     await db.entities.put({
       ...places(1, 'mine')[0],
       name: 'My village',
-      keys: ['my village'],
       origin: 'user',
       updatedAt: 1,
     });
@@ -79,7 +78,7 @@ describe('installKb alongside visits', () => {
     await installKb(db, places(20), 'v1', {
       chunkSize: 10,
       pause: async () => {
-        await db.entities.put({ ...places(1, 'seen')[0], keys: ['town 0'], origin: 'kb', updatedAt: 1 });
+        await db.entities.put({ ...places(1, 'seen')[0], origin: 'kb', updatedAt: 1 });
       },
     });
     expect(await db.entities.get('seen:0')).toBeDefined();
