@@ -12,12 +12,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import nlp from 'compromise';
-import { encodeKb, KB_FILE_NAME, type KbArtifact } from '../lib/kb/artifact';
+import { decodeKb, encodeKb, KB_FILE_NAME, type KbArtifact } from '../lib/kb/artifact';
 import { type AssembleResult, assembleKb, type KbSources, type NamedCuratedFile } from '../lib/kb/build/assemble';
 import type { WorldCountry } from '../lib/kb/build/countries';
 import { type GeoNamesRow, parseGeoNamesLine } from '../lib/kb/build/geonames';
 import { makeWordFilter, type WordFilter } from '../lib/kb/build/names';
 import type { Admin1Record } from '../lib/kb/build/regions';
+import { buildNameIndex, serializeNameIndex } from '../lib/kb/name-index';
 import type { CuratedFile } from '../lib/kb/types';
 import { foldKey } from '../lib/text/fold';
 
@@ -141,6 +142,12 @@ export function buildArtifact(result: AssembleResult): KbArtifact {
   const artifact = encodeKb(result.entries, ATTRIBUTION);
   artifact.everydayWords = everydayWords();
   artifact.givenNames = givenNames();
+  // Ship the name index too, built over the entries in the order the extension decodes them.
+  const index = buildNameIndex(decodeKb(artifact), {
+    everydayWords: artifact.everydayWords,
+    givenNames: artifact.givenNames,
+  });
+  artifact.nameIndex = serializeNameIndex(index);
   const hash = createHash('sha256').update(JSON.stringify(artifact)).digest('hex');
   artifact.version = hash.slice(0, 16);
   return artifact;

@@ -1,5 +1,6 @@
 /** @module lib/kb/artifact — the compact KB file the extension ships (public/kb/kb.json.gz): encode and decode. */
 
+import type { SerializedNameIndex } from './name-index';
 import type { KbEntry } from './types';
 
 export const KB_FORMAT = 'backstory-kb/1';
@@ -33,6 +34,13 @@ export interface KbArtifact {
   everydayWords?: string[];
   /** Given names, folded (public-domain English first-name lists): "David" starts a person's name. */
   givenNames?: string[];
+  /** The name index over the decoded entries, prebuilt (see `restoreNameIndex`). */
+  nameIndex?: SerializedNameIndex;
+}
+
+/** The prebuilt name index an artifact carries, if any. */
+export function nameIndexOf(json: unknown): SerializedNameIndex | undefined {
+  return (json as Partial<KbArtifact> | null)?.nameIndex;
 }
 
 /** The word lists an artifact carries for recognition (empty lists in an artifact built without them). */

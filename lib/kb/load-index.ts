@@ -1,13 +1,15 @@
 /** @module lib/kb/load-index — loads the shipped knowledge base once per worker life and indexes its names. */
 
 import type { Lexicon } from './artifact';
-import { buildNameIndex, type NameIndex } from './name-index';
+import { type NameIndex, restoreNameIndex, type SerializedNameIndex } from './name-index';
 import type { KbEntry } from './types';
 
 /** What the shipped artifact holds for recognition. */
 export interface KbContents {
   entries: KbEntry[];
   lexicon: Lexicon;
+  /** The prebuilt index, when the artifact ships one. */
+  nameIndex?: SerializedNameIndex;
 }
 
 /**
@@ -18,7 +20,7 @@ export function createIndexLoader(load: () => Promise<KbContents>): () => Promis
   let pending: Promise<NameIndex> | null = null;
   return () => {
     pending ??= load()
-      .then(({ entries, lexicon }) => buildNameIndex(entries, lexicon))
+      .then(({ entries, lexicon, nameIndex }) => restoreNameIndex(entries, nameIndex, lexicon))
       .catch((error: unknown) => {
         pending = null;
         throw error;

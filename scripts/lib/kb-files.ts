@@ -3,9 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { decodeKb, KB_FILE_NAME, lexiconOf } from '../../lib/kb/artifact';
+import { decodeKb, KB_FILE_NAME, lexiconOf, nameIndexOf } from '../../lib/kb/artifact';
 import type { KbContents } from '../../lib/kb/load-index';
-import { buildNameIndex, type NameIndex } from '../../lib/kb/name-index';
+import { type NameIndex, restoreNameIndex } from '../../lib/kb/name-index';
 import type { KbEntry } from '../../lib/kb/types';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -32,11 +32,11 @@ export function loadKbContents(): KbContents {
     if (built.status !== 0) throw new Error('npm run kb:build failed');
   }
   const json: unknown = JSON.parse(readKbJson());
-  return { entries: decodeKb(json), lexicon: lexiconOf(json) };
+  return { entries: decodeKb(json), lexicon: lexiconOf(json), nameIndex: nameIndexOf(json) };
 }
 
 /** The name index over the shipped entries, as the background builds it. */
 export function loadNameIndex(): NameIndex {
-  const { entries, lexicon } = loadKbContents();
-  return buildNameIndex(entries, lexicon);
+  const { entries, lexicon, nameIndex } = loadKbContents();
+  return restoreNameIndex(entries, nameIndex, lexicon);
 }

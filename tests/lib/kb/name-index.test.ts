@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { buildNameIndex, isAcronym, positionsOf } from '../../../lib/kb/name-index';
+import {
+  buildNameIndex,
+  isAcronym,
+  positionsOf,
+  restoreNameIndex,
+  type SerializedNameIndex,
+  serializeNameIndex,
+} from '../../../lib/kb/name-index';
 import { miniIndex } from '../../helpers/mini-kb';
 
 describe('buildNameIndex', () => {
@@ -38,5 +45,28 @@ describe('isAcronym', () => {
     expect(isAcronym('IRGC')).toBe(true);
     expect(isAcronym('U.S.')).toBe(true);
     expect(isAcronym('Iraq')).toBe(false);
+  });
+});
+
+describe('serializeNameIndex and restoreNameIndex', () => {
+  test('a restored index equals the one built from the same entries', () => {
+    const built = miniIndex();
+    const copy = JSON.parse(JSON.stringify(serializeNameIndex(built)));
+    const restored = restoreNameIndex(built.entries, copy, {
+      everydayWords: [...built.everyday],
+      givenNames: [...built.givenNames],
+    });
+    expect(restored.byKey).toEqual(built.byKey);
+    expect(restored.byAcronym).toEqual(built.byAcronym);
+    expect(restored.bySkeleton).toEqual(built.bySkeleton);
+    expect(restored.demonyms).toEqual(built.demonyms);
+    expect(restored.byId).toEqual(built.byId);
+    expect(restored.maxWords).toBe(built.maxWords);
+  });
+
+  test('an index of another format is rebuilt, not trusted', () => {
+    const built = miniIndex();
+    const stale = { ...serializeNameIndex(built), format: 'backstory-name-index/0' } as unknown as SerializedNameIndex;
+    expect(restoreNameIndex(built.entries, stale).byKey).toEqual(built.byKey);
   });
 });
