@@ -133,6 +133,43 @@ const ORGANIZATION_ENDINGS = new Set([
 ]);
 // First words of organization names: "Ministry of Defence", "Bank of England".
 const ORGANIZATION_STARTS = new Set(['ministry', 'department', 'bank', 'university', 'office', 'council', 'house']);
+const PLACE_ENDINGS = new Set([
+  'island',
+  'islands',
+  'river',
+  'lake',
+  'mountain',
+  'mountains',
+  'bay',
+  'valley',
+  'sea',
+  'gulf',
+  'strait',
+  'peninsula',
+  'desert',
+  'coast',
+  'province',
+  'county',
+  'district',
+  'governorate',
+  'square',
+  'street',
+  'avenue',
+  'road',
+  'bridge',
+  'airport',
+  'harbour',
+  'harbor',
+  'canal',
+  'dam',
+  'hills',
+  'heights',
+  'falls',
+  'creek',
+  'beach',
+  'cape',
+  'port',
+]);
 const SURNAME_PARTICLES = new Set([
   'van',
   'von',
@@ -180,7 +217,11 @@ export function findUnknownNames(tokens: Token[], covered: boolean[], index: Nam
       continue;
     }
     let j = i;
-    while (j + 1 < tokens.length && tokens[j].joinsNext && !covered[j + 1] && continues(tokens, j + 1, index)) j++;
+    while (j + 1 < tokens.length && tokens[j].joinsNext && !covered[j + 1] && continues(tokens, j + 1, index)) {
+      // "Jamie Werner of Ngātiwai": a person's name does not run on over "of"; "Bank of England" does.
+      if (tokens[j + 1].folded === 'of' && index.givenNames.has(tokens[i].folded)) break;
+      j++;
+    }
     // A connector never ends a name: "Bank of" → "Bank".
     while (j > i && !tokens[j].capitalized) j--;
     const end = j;
@@ -332,6 +373,8 @@ function organizationCue(tokens: Token[], i: number, j: number): boolean {
 
 function cueKind(tokens: Token[], i: number, j: number): { kind: EntityKind; confidence: number } | null {
   if (organizationCue(tokens, i, j)) return { kind: 'organization', confidence: 0.7 };
+  // "Stewart Island", "Hudson River", "Tahrir Square": the last word says what sort of place.
+  if (j > i && PLACE_ENDINGS.has(tokens[j].folded)) return { kind: 'place', confidence: 0.6 };
   const after = tokens[j + 1];
   const afterNext = tokens[j + 2];
   if (after && !after.capitalized) {

@@ -35,6 +35,14 @@ describe('findUnknownNames', () => {
     ]);
   });
 
+  test('types a name ending in a place word as a place, even when it starts with a given name', () => {
+    expect(unknown('ferries to Stewart Island resumed')).toEqual([['Stewart Island', 'place']]);
+  });
+
+  test('does not run a person name on over "of"', () => {
+    expect(unknown('said Jane Werner of Ngatiwai yesterday')).toEqual([['Jane Werner', 'person']]);
+  });
+
   test('leaves demonyms alone even before a place noun', () => {
     expect(unknown('in the northern Syrian province of Idlib')).toEqual([]);
   });
