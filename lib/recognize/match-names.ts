@@ -2,61 +2,13 @@
 
 import { type NameIndex, positionsOf } from '../kb/name-index';
 import { isArabicArticle, skeleton } from '../text/fold';
+import { NAME_PARTICLES } from '../text/particles';
 import type { Token } from '../text/tokenize';
 import { COMMON_WORDS } from './common-words';
 import type { Candidate } from './types';
 
 /** Lower-case words allowed inside a name: Bank of England, Deir ez-Zor, Abu Bakr al-Baghdadi. */
-export const CONNECTORS: ReadonlySet<string> = new Set([
-  'of',
-  'the',
-  'and',
-  'for',
-  'on',
-  'in',
-  'de',
-  'del',
-  'della',
-  'di',
-  'da',
-  'do',
-  'dos',
-  'das',
-  'du',
-  'des',
-  'la',
-  'le',
-  'les',
-  'el',
-  'al',
-  'ad',
-  'ed',
-  'ar',
-  'as',
-  'ash',
-  'at',
-  'az',
-  'an',
-  'ez',
-  'es',
-  'bin',
-  'ibn',
-  'bint',
-  'von',
-  'van',
-  'der',
-  'den',
-  'ten',
-  'ter',
-  'y',
-  'e',
-  'upon',
-  'sur',
-  'am',
-  'an',
-  'im',
-  'ul',
-]);
+export const CONNECTORS: ReadonlySet<string> = NAME_PARTICLES;
 
 // Words that make a following capitalized common word a place: "in Reading", "near Split".
 const LOCATIVE_CUES = new Set(['in', 'near', 'at', 'from', 'to', 'outside', 'of', 'into', 'across', 'around']);

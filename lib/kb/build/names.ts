@@ -1,6 +1,7 @@
 /** @module lib/kb/build/names — cleaning gazetteer alternate names down to the ones English news uses. */
 
 import { foldKey, skeleton } from '../../text/fold';
+import { NAME_PARTICLES } from '../../text/particles';
 
 // The build folds the same spellings over and over (every region and its seat, every namesake).
 const foldCache = new Map<string, string>();
@@ -30,77 +31,6 @@ export interface CleanOptions {
   maxExtraWords?: number;
 }
 
-// Lower-case words allowed inside a name: articles and prepositions of the languages of place names.
-const PARTICLES = new Set([
-  'al',
-  'el',
-  'ad',
-  'ed',
-  'ar',
-  'as',
-  'ash',
-  'at',
-  'az',
-  'an',
-  'adh',
-  'ath',
-  'ul',
-  'ur',
-  'ibn',
-  'bin',
-  'bint',
-  'de',
-  'del',
-  'della',
-  'dei',
-  'di',
-  'da',
-  'das',
-  'do',
-  'dos',
-  'du',
-  'des',
-  'la',
-  'le',
-  'les',
-  'lo',
-  'los',
-  'las',
-  'y',
-  'e',
-  'et',
-  'en',
-  'van',
-  'von',
-  'der',
-  'den',
-  'het',
-  'ten',
-  'ter',
-  'op',
-  'aan',
-  'am',
-  'im',
-  'upon',
-  'on',
-  'under',
-  'the',
-  'of',
-  'and',
-  'sur',
-  'sous',
-  'zu',
-  'bei',
-  'nad',
-  'pod',
-  'na',
-  'sa',
-  'ng',
-  'dem',
-  'd',
-  'l',
-]);
-
 // A name in Latin script: letters (any diacritics), spaces, hyphens, apostrophes, ayin marks and dots.
 const LATIN_NAME_RE = /^[\p{Script=Latin}\p{M}][\p{Script=Latin}\p{M} .'’ʻʼʾʿ`‘\-‐‑]*$/u;
 // Airport (IATA/ICAO) and ISO codes that GeoNames lists among alternate names: THE for Teresina, EBL for Erbil.
@@ -124,7 +54,7 @@ function hasNameShape(name: string): boolean {
   for (const word of name.split(/\s+/)) {
     const head = word.split(/[-‐‑'’]/)[0] ?? '';
     if (UPPER_RE.test(word[0] ?? '')) continue;
-    if (PARTICLES.has(head.toLowerCase())) continue;
+    if (NAME_PARTICLES.has(head.toLowerCase())) continue;
     return false;
   }
   return true;
