@@ -10,6 +10,13 @@ export default defineConfig({
     description: 'Highlights the places and actors in news articles and shows their background, offline and private.',
     permissions: ['storage'],
     action: { default_title: 'Backstory' },
+    // A manifest key, not a permission. The id is TOGGLE_PAGE_COMMAND in lib/background/commands.ts.
+    commands: {
+      'toggle-page-highlights': {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: 'Turn highlights on this page off or on',
+      },
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
@@ -21,4 +28,16 @@ export default defineConfig({
     }),
   }),
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The content script runs on every page the reader opens, so it goes without the polyfill: Chrome's MV3
+    // APIs return promises and Firefox has `browser` natively, and in Chrome the polyfill's CommonJS interop
+    // materializes every chrome.* namespace at start-up (about 15 ms of each page's main thread, measured
+    // with a CPU profile). Background and extension pages keep it.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      const alias = config.resolve?.alias;
+      if (entrypoints.every((e) => e.type === 'content-script') && alias && !Array.isArray(alias)) {
+        delete (alias as Record<string, string>)['wxt/browser'];
+      }
+    },
+  },
 });

@@ -1,6 +1,7 @@
 /** @module lib/messages — the one typed message contract between content script, background and pages. */
 
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { EntityKind } from './kb/types';
 import type { Mention } from './recognize/types';
 
 /** Errors cross the boundary as values: an `Error` does not survive serialization. */
@@ -13,6 +14,46 @@ export interface ArticleToAnalyze {
   canonical?: string;
   title: string;
   text: string;
+  /** Whether the page shows highlights, for the tab state (absent: on). */
+  highlighting?: HighlightingState;
+}
+
+/** Text a page added after it was analyzed (a live blog's new entry, a "read more" block, the next story). */
+export interface AddedText {
+  url: string;
+  /** The record the text belongs to, as `analyzeArticle` answered. */
+  articleId: string;
+  text: string;
+}
+
+/** Whether a page shows its highlights, and if not, who turned them off. */
+export type HighlightingState = 'on' | 'off-page' | 'off-site';
+
+/** What a hover card shows about one knowledge-base entry. */
+export interface EntityCard {
+  name: string;
+  kind: EntityKind;
+  /** Finer type: city, region, head-of-state, armed-group … */
+  subtype: string;
+  /** One line about the entry, when the knowledge base has one. */
+  description?: string;
+  /** ISO 3166-1 alpha-2 code. */
+  country?: string;
+  role?: string;
+}
+
+/** The highlighting state of the page in a tab, as the popup shows it. */
+export interface PageHighlighting {
+  /** The site the per-site switch applies to (host name without "www."). */
+  site: string;
+  /** Whether the page shows highlights now. */
+  on: boolean;
+  /** Whether highlighting is on for the whole site. */
+  siteOn: boolean;
+  /** What the reading flow found: an article, not an article, or still working. */
+  status: 'article' | 'not-article' | 'working' | 'error';
+  /** Highlighted names on the page (wrappers, not distinct entities). */
+  marks: number;
 }
 
 export interface AnalyzedArticle {
@@ -33,9 +74,36 @@ export interface ContentToBackground {
   analyzeArticle(article: ArticleToAnalyze): Result<AnalyzedArticle>;
   /** Tell the background that this tab's page is not an article, so the panel can say so. */
   pageSkipped(page: SkippedPage): Result<null>;
+  /**
+   * Recognize the names in text the page added after `analyzeArticle`; the background appends the text to the
+   * article's record (once: text it already holds is not added again) and answers with mentions in `text`.
+   */
+  analyzeAddedText(added: AddedText): Result<{ mentions: Mention[] }>;
+  /** The hover card's facts about one knowledge-base entry, from the background's in-memory index. */
+  getEntityCard(request: { id: string }): Result<EntityCard>;
+  /**
+   * Open the side panel on the sender's tab, from a click in the page (Chrome requires a user gesture, so the
+   * background calls `sidePanel.open` before anything else). `entityId` is the entry the reader asked about.
+   */
+  openSidePanel(request: { entityId?: string }): Result<null>;
+  /** Tell the background that the page's highlights were turned off or on, so the panel can say so. */
+  highlightingChanged(change: { url: string; highlighting: HighlightingState }): Result<null>;
 }
 
-export type ProtocolMap = ContentToBackground;
+/**
+ * Messages the background and the popup send to the content script of one tab (`sendMessage(type, data, tabId)`).
+ * Each answers with the page's highlighting state after the change.
+ */
+export interface ToContentScript {
+  /** The page's highlighting state, for the popup. */
+  getPageHighlighting(): Result<PageHighlighting>;
+  /** Turn this page's highlights off or on (the keyboard command sends no `on`: it toggles). */
+  setPageHighlighting(request: { on?: boolean }): Result<PageHighlighting>;
+  /** Turn highlighting off or on for every page of this page's site; stored, so other tabs follow. */
+  setSiteHighlighting(request: { on: boolean }): Result<PageHighlighting>;
+}
+
+export type ProtocolMap = ContentToBackground & ToContentScript;
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
 
@@ -44,11 +112,19 @@ export function tabStateKey(tabId: number): string {
   return `tab:${tabId}`;
 }
 
+/**
+ * The entry the reader asked about from the page ("Open in side panel" on a hover card), per tab, in
+ * `storage.session` as `{ entityId, at }`: the panel can select it when it opens.
+ */
+export function panelFocusKey(tabId: number): string {
+  return `focus:${tabId}`;
+}
+
 /** The last tab that reported a page, for a panel opened as a tab of its own. */
 export const LAST_TAB_KEY = 'tab:last';
 
 /** The state of one tab as the panel reads it. */
 export type TabState =
-  | { status: 'article'; url: string; articleId: string; at: number }
+  | { status: 'article'; url: string; articleId: string; at: number; highlighting?: HighlightingState }
   | { status: 'not-article'; url: string; reasons: string[]; at: number }
   | { status: 'error'; url: string; error: string; at: number };

@@ -1,19 +1,101 @@
-import { runReadingFlow } from '@/lib/content/reading-flow';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { installHoverCard } from '@/lib/content/hover-card';
+import { createPageSession } from '@/lib/content/page-session';
 import { detectArticle } from '@/lib/detect/detect-article';
 import { extractText } from '@/lib/extract/extract-text';
-import { sendMessage } from '@/lib/messages';
+import { onMessage, type Result, sendMessage } from '@/lib/messages';
+import { highlightOffSites, isSiteHighlighted, setSiteHighlighting } from '@/lib/settings/highlight-sites';
+import { siteOf } from '@/lib/url';
+
+/** A message that could not be delivered (the extension was reloaded, the worker is restarting) is an error value. */
+function ask<T>(sending: Promise<Result<T>>): Promise<Result<T>> {
+  return sending.catch((error: unknown) => ({
+    ok: false,
+    error: error instanceof Error ? error.message : String(error),
+  }));
+}
+
+/** `scheduler.yield` where the browser has it (the continuation keeps its priority), else a 0 ms timeout. */
+function pause(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+const ACTIVITY_EVENTS = ['scroll', 'click', 'keydown'] as const;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main() {
-    void runReadingFlow({
-      doc: document,
-      url: location.href,
-      detect: detectArticle,
-      extract: extractText,
-      analyze: (article) => sendMessage('analyzeArticle', article),
-      skipped: (page) => sendMessage('pageSkipped', page),
+  main(ctx) {
+    // Everything waits for a task of its own: evaluating this script (compiling it, WXT's start-up) is a task
+    // already, and the first use of each extension API (messaging, storage) costs a few milliseconds more.
+    // Reading the page then waits for another (see createPageSession's start).
+    void pause().then(() => {
+      if (ctx.isValid) start(ctx);
     });
   },
 });
+
+function start(ctx: ContentScriptContext): void {
+  const timers = {
+    setTimeout: (fn: () => void, ms: number) => window.setTimeout(fn, ms),
+    clearTimeout: (id: number) => window.clearTimeout(id),
+  };
+  const card = installHoverCard({
+    doc: document,
+    signal: ctx.signal,
+    getCard: (id) => ask(sendMessage('getEntityCard', { id })),
+    openPanel: (entityId) => ask(sendMessage('openSidePanel', { entityId })),
+    ...timers,
+  });
+  const session = createPageSession({
+    doc: document,
+    signal: ctx.signal,
+    url: () => location.href,
+    detect: detectArticle,
+    extract: extractText,
+    analyze: (article) => ask(sendMessage('analyzeArticle', article)),
+    analyzeAdded: (added) => ask(sendMessage('analyzeAddedText', added)),
+    skipped: (page) => ask(sendMessage('pageSkipped', page)),
+    highlightingChanged: (change) => ask(sendMessage('highlightingChanged', change)),
+    setSiteHighlighting,
+    pause,
+    now: () => performance.now(),
+    timers,
+    MutationObserver: window.MutationObserver,
+    onActivity: (listener, signal) => {
+      for (const type of ACTIVITY_EVENTS) {
+        window.addEventListener(type, listener, { capture: true, passive: true, once: true, signal });
+      }
+    },
+    card,
+  });
+
+  const site = () => siteOf(location.href);
+  void session.start(highlightOffSites.getValue().then((off) => isSiteHighlighted(off, site())));
+  const unwatch = highlightOffSites.watch((off) => session.siteSettingChanged(isSiteHighlighted(off, site())));
+  ctx.onInvalidated(() => {
+    unwatch();
+    session.dispose();
+  });
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void session.navigated(newUrl.href));
+
+  // The popup and the keyboard command (through the background) switch this page's highlights.
+  const fromExtension = (sender: { id?: string }) => sender.id === browser.runtime.id;
+  const refused = { ok: false as const, error: 'refused: unknown sender' };
+  const removers = [
+    onMessage('getPageHighlighting', ({ sender }) =>
+      fromExtension(sender) ? { ok: true, value: session.state() } : refused,
+    ),
+    onMessage('setPageHighlighting', async ({ data, sender }) =>
+      fromExtension(sender) ? { ok: true, value: await session.setPage(data?.on) } : refused,
+    ),
+    onMessage('setSiteHighlighting', async ({ data, sender }) =>
+      fromExtension(sender) ? { ok: true, value: await session.setSite(data?.on === true) } : refused,
+    ),
+  ];
+  ctx.onInvalidated(() => {
+    for (const remove of removers) remove();
+  });
+}

@@ -5,8 +5,10 @@ import { recordVisit } from '../db/articles';
 import type { BackstoryDb } from '../db/schema';
 import type { NameIndex } from '../kb/name-index';
 import type { KbEntry } from '../kb/types';
-import type { AnalyzedArticle, ArticleToAnalyze, Result, SkippedPage, TabState } from '../messages';
+import type { AddedText, AnalyzedArticle, ArticleToAnalyze, Result, SkippedPage, TabState } from '../messages';
+import type { Mention } from '../recognize/types';
 import { canonicalUrl, siteOf } from '../url';
+import { appendToArticle } from './append-text';
 
 /** Longest text analyzed; longer pages are cut here (a 2 MB page is not an article to highlight whole). */
 export const MAX_TEXT_LENGTH = 400_000;
@@ -43,7 +45,9 @@ export function createArticleService(deps: ArticleServiceDeps) {
           entries,
           now: deps.now(),
         });
-        await deps.setTabState(tabId, { status: 'article', url: article.url, articleId, at: deps.now() });
+        const highlighting =
+          article.highlighting === 'off-page' || article.highlighting === 'off-site' ? article.highlighting : 'on';
+        await deps.setTabState(tabId, { status: 'article', url: article.url, articleId, at: deps.now(), highlighting });
         return { ok: true, value: { articleId, mentions } };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -51,6 +55,33 @@ export function createArticleService(deps: ArticleServiceDeps) {
           .setTabState(tabId, { status: 'error', url: article.url, error: message, at: deps.now() })
           .catch(() => {});
         return { ok: false, error: message };
+      }
+    },
+
+    /** Text the page added later: analyzed alone, appended to the record, answered with its mentions. */
+    async analyzeAddedText(added: AddedText): Promise<Result<{ mentions: Mention[] }>> {
+      try {
+        if (typeof added.text !== 'string' || typeof added.articleId !== 'string') {
+          return { ok: false, error: 'bad added text' };
+        }
+        const text = added.text.slice(0, MAX_TEXT_LENGTH);
+        const index = await deps.nameIndex();
+        const mentions = analyzeText(text, index);
+        const entries = uniqueEntries(
+          mentions.flatMap((m) => (m.entityId ? [m.entityId] : [])),
+          index,
+        );
+        await appendToArticle(deps.db, {
+          articleId: added.articleId,
+          text,
+          mentions,
+          entries,
+          maxLength: MAX_TEXT_LENGTH,
+          now: deps.now(),
+        });
+        return { ok: true, value: { mentions } };
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
       }
     },
 

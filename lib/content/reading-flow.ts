@@ -3,6 +3,7 @@
 import type { Detection, ExtractedText } from '../extract/types';
 import { HIGHLIGHT_CSS, highlightMentions } from '../highlight/highlight';
 import type { AnalyzedArticle, ArticleToAnalyze, Result, SkippedPage } from '../messages';
+import type { Mention } from '../recognize/types';
 
 export interface ReadingFlowDeps {
   doc: Document;
@@ -11,13 +12,33 @@ export interface ReadingFlowDeps {
   extract: (root: Element) => ExtractedText;
   analyze: (article: ArticleToAnalyze) => Promise<Result<AnalyzedArticle>>;
   skipped: (page: SkippedPage) => Promise<Result<null>>;
+  /**
+   * Marks the mentions. Default: the stylesheet and all marks at once. The page session passes its own,
+   * which paints in chunks and can hide and show the marks later.
+   */
+  highlight?: (extracted: ExtractedText, mentions: Mention[]) => Promise<unknown> | unknown;
+  /** Lets the page run between detection and extraction: each can take tens of milliseconds on a big page. */
+  pause?: () => Promise<void>;
+  /** True when the page changed under the flow (an SPA navigation, the extension reloaded): stop quietly. */
+  stopped?: () => boolean;
+  /** The page's canonical link; default: `<link rel="canonical">`. */
+  canonical?: (doc: Document) => string | undefined;
 }
 
 export type ReadingOutcome =
   | { status: 'not-article'; reasons: string[] }
   | { status: 'empty' }
+  | { status: 'stopped' }
   | { status: 'error'; error: string }
-  | { status: 'highlighted'; wrappers: Element[]; mentions: number };
+  | {
+      status: 'highlighted';
+      /** The wrappers made (only with the default `highlight`; a custom one keeps its own). */
+      wrappers: Element[];
+      mentions: Mention[];
+      extracted: ExtractedText;
+      articleId: string;
+      root: Element;
+    };
 
 /** Runs the reading flow once. Never throws: a page must not see the extension fail. */
 export async function runReadingFlow(deps: ReadingFlowDeps): Promise<ReadingOutcome> {
@@ -27,14 +48,30 @@ export async function runReadingFlow(deps: ReadingFlowDeps): Promise<ReadingOutc
       await deps.skipped({ url: deps.url, reasons: detection.reasons });
       return { status: 'not-article', reasons: detection.reasons };
     }
-    const extracted = deps.extract(detection.root);
-    if (!extracted.text.trim()) return { status: 'empty' };
-    const canonical = deps.doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
+    if (deps.pause) await deps.pause();
+    if (deps.stopped?.()) return { status: 'stopped' };
+    const root = detection.root;
+    const extracted = deps.extract(root);
+    if (!extracted.text.trim()) {
+      // Still tell the background, so the panel does not keep showing the tab's previous page.
+      await deps.skipped({ url: deps.url, reasons: [...detection.reasons, 'no text'] });
+      return { status: 'empty' };
+    }
+    const canonical = deps.canonical
+      ? deps.canonical(deps.doc)
+      : (deps.doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined);
     const answer = await deps.analyze({ url: deps.url, canonical, title: detection.title, text: extracted.text });
+    if (deps.stopped?.()) return { status: 'stopped' };
     if (!answer.ok) return { status: 'error', error: answer.error };
-    installHighlightStyle(deps.doc);
-    const wrappers = highlightMentions(extracted, answer.value.mentions);
-    return { status: 'highlighted', wrappers, mentions: answer.value.mentions.length };
+    const { mentions, articleId } = answer.value;
+    let wrappers: Element[] = [];
+    if (deps.highlight) {
+      await deps.highlight(extracted, mentions);
+    } else {
+      installHighlightStyle(deps.doc);
+      wrappers = highlightMentions(extracted, mentions);
+    }
+    return { status: 'highlighted', wrappers, mentions, extracted, articleId, root };
   } catch (error) {
     return { status: 'error', error: error instanceof Error ? error.message : String(error) };
   }

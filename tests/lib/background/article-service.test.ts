@@ -49,6 +49,41 @@ describe('analyzeArticle', () => {
   });
 });
 
+describe('highlighting in the tab state', () => {
+  test('records whether the page shows its highlights', async () => {
+    const { states, service } = setup();
+    await service.analyzeArticle(
+      { url: 'https://n.example/a', title: 'T', text: 'Syria', highlighting: 'off-site' },
+      5,
+    );
+    expect(states.get(5)).toMatchObject({ status: 'article', highlighting: 'off-site' });
+    await service.analyzeArticle({ url: 'https://n.example/b', title: 'T', text: 'Syria' }, 6);
+    expect(states.get(6)).toMatchObject({ highlighting: 'on' });
+  });
+});
+
+describe('analyzeAddedText', () => {
+  test('answers with mentions in the added text and appends it to the record', async () => {
+    const { db, service } = setup();
+    await service.analyzeArticle({ url: 'https://n.example/live', title: 'T', text: 'Joe Biden spoke.' }, 7);
+    const answer = await service.analyzeAddedText({
+      url: 'https://n.example/live',
+      articleId: 'https://n.example/live',
+      text: 'Update: Syria answered.',
+    });
+    expect(answer.ok && answer.value.mentions.map((m) => [m.entityId, m.start])).toEqual([['Q858', 8]]);
+    const record = await db.articles.get('https://n.example/live');
+    expect(record?.text).toBe('Joe Biden spoke.\n\nUpdate: Syria answered.');
+    expect(record?.entityIds).toEqual(['Q6279', 'Q858']);
+  });
+
+  test('returns an error value for a malformed request', async () => {
+    const { service } = setup();
+    const answer = await service.analyzeAddedText({ url: 'x', articleId: 'x', text: 42 as unknown as string });
+    expect(answer).toEqual({ ok: false, error: 'bad added text' });
+  });
+});
+
 describe('pageSkipped', () => {
   test('records that the tab shows no article', async () => {
     const { states, service } = setup();

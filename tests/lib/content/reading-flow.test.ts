@@ -89,6 +89,43 @@ describe('runReadingFlow on bad input', () => {
     for (const mark of doc.querySelectorAll('bs-mention')) expect(['Iraq', 'Damascus']).toContain(mark.textContent);
   });
 
+  test('an article with no text still tells the background, so the panel does not show the previous page', async () => {
+    const doc = load(articleHtml(''));
+    const skipped: string[][] = [];
+    const outcome = await runReadingFlow({
+      doc,
+      url: 'https://news.example/world/2024/talks-resume',
+      detect: () => ({ isArticle: true, score: 1, reasons: ['forced'], root: doc.body, title: 'T' }),
+      extract: () => ({ text: '  ', segments: [] }),
+      analyze: fakeBackground(),
+      skipped: async (page) => {
+        skipped.push(page.reasons);
+        return { ok: true, value: null };
+      },
+    });
+    expect(outcome.status).toBe('empty');
+    expect(skipped).toEqual([['forced', 'no text']]);
+  });
+
+  test('a page that changed under the flow (an SPA navigation) stops it quietly, before any mark', async () => {
+    const doc = load(articleHtml(`<p>${PARAGRAPH}</p>`.repeat(6)));
+    let navigated = false;
+    const outcome = await runReadingFlow({
+      doc,
+      url: 'https://news.example/world/2024/talks-resume',
+      detect: detectArticle,
+      extract: extractText,
+      analyze: async (article) => {
+        navigated = true;
+        return fakeBackground()(article);
+      },
+      skipped: async () => ({ ok: true, value: null }),
+      stopped: () => navigated,
+    });
+    expect(outcome.status).toBe('stopped');
+    expect(doc.querySelectorAll('bs-mention')).toHaveLength(0);
+  });
+
   test('an error from the background is returned, not thrown', async () => {
     const doc = load(articleHtml(`<p>${PARAGRAPH}</p>`.repeat(6)));
     const outcome = await flow(doc, async () => ({ ok: false, error: 'knowledge base missing: 404' }));

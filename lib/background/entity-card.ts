@@ -1,0 +1,24 @@
+/** @module lib/background/entity-card — the few facts a hover card shows, read from the in-memory name index. */
+
+import type { NameIndex } from '../kb/name-index';
+import type { EntityCard, Result } from '../messages';
+
+/** Longest description sent to a card: it shows one line, and the page must not get the whole entry. */
+export const CARD_DESCRIPTION_MAX = 300;
+/** Ids are QIDs or namespaced ids ("gn:170063", "bs:hemo-base"); anything longer is not one. */
+const MAX_ID_LENGTH = 200;
+
+/** The card for entry `id`, or an error value when the id is malformed or unknown. */
+export function entityCardFor(index: NameIndex, id: unknown): Result<EntityCard> {
+  if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH) {
+    return { ok: false, error: 'bad entity id' };
+  }
+  const position = index.byId.get(id);
+  if (position === undefined) return { ok: false, error: `unknown entity: ${id}` };
+  const entry = index.entries[position];
+  const card: EntityCard = { name: entry.name, kind: entry.kind, subtype: entry.subtype };
+  if (entry.description) card.description = entry.description.slice(0, CARD_DESCRIPTION_MAX);
+  if (entry.country) card.country = entry.country;
+  if (entry.role) card.role = entry.role;
+  return { ok: true, value: card };
+}
