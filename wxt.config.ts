@@ -4,6 +4,8 @@ import { defineConfig } from 'wxt';
 const GECKO_ID = 'backstory@backstory.example';
 
 export default defineConfig({
+  // BACKSTORY_OUT_DIR lets two builds run side by side (the e2e tests read the same variable).
+  outDir: process.env.BACKSTORY_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'Backstory',

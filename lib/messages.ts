@@ -56,6 +56,33 @@ export interface PageHighlighting {
   marks: number;
 }
 
+/** The page as it is now, for saving: the live DOM serialized (scripts and all; the background cleans it). */
+export interface PageSnapshot {
+  url: string;
+  canonical?: string;
+  title: string;
+  html: string;
+  /** The page's `lang` attribute, when it has one. */
+  lang?: string;
+}
+
+/** Which mention to bring into view: a linked entry, or an unknown name by its kind and name as written. */
+export interface MentionTarget {
+  entityId?: string;
+  kind?: EntityKind;
+  name?: string;
+  /** Step through the mentions (default next; wraps around). */
+  direction?: 'next' | 'previous';
+}
+
+/** What a saved article looks like in answers: enough for the popup and the panel to say what happened. */
+export interface SavedArticleSummary {
+  articleId: string;
+  title: string;
+  /** True when the article was saved before and this save updated it. */
+  updated: boolean;
+}
+
 export interface AnalyzedArticle {
   /** The article's record id (its canonical URL). */
   articleId: string;
@@ -101,9 +128,19 @@ export interface ToContentScript {
   setPageHighlighting(request: { on?: boolean }): Result<PageHighlighting>;
   /** Turn highlighting off or on for every page of this page's site; stored, so other tabs follow. */
   setSiteHighlighting(request: { on: boolean }): Result<PageHighlighting>;
+  /** The page's HTML now, for saving it to the library. */
+  getPageSnapshot(): Result<PageSnapshot>;
+  /** Scroll to a mention of an entity (the next one each time) and flash it; answers its place among them. */
+  showMention(target: MentionTarget): Result<{ index: number; total: number }>;
 }
 
-export type ProtocolMap = ContentToBackground & ToContentScript;
+/** Messages the extension's own pages (popup, side panel, library) send to the background. */
+export interface PagesToBackground {
+  /** Save the article in a tab (default: the active tab) to the library, or update its saved copy. */
+  saveArticle(request: { tabId?: number }): Result<SavedArticleSummary>;
+}
+
+export type ProtocolMap = ContentToBackground & ToContentScript & PagesToBackground;
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
 

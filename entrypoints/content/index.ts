@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { installHoverCard } from '@/lib/content/hover-card';
 import { createPageSession } from '@/lib/content/page-session';
+import { snapshotPage } from '@/lib/content/page-snapshot';
+import { createMentionShower } from '@/lib/content/show-mention';
 import { detectArticle } from '@/lib/detect/detect-article';
 import { extractText } from '@/lib/extract/extract-text';
 import { onMessage, type Result, sendMessage } from '@/lib/messages';
@@ -84,6 +86,7 @@ function start(ctx: ContentScriptContext): void {
   // The popup and the keyboard command (through the background) switch this page's highlights.
   const fromExtension = (sender: { id?: string }) => sender.id === browser.runtime.id;
   const refused = { ok: false as const, error: 'refused: unknown sender' };
+  const shower = createMentionShower(document, timers);
   const removers = [
     onMessage('getPageHighlighting', ({ sender }) =>
       fromExtension(sender) ? { ok: true, value: session.state() } : refused,
@@ -94,6 +97,10 @@ function start(ctx: ContentScriptContext): void {
     onMessage('setSiteHighlighting', async ({ data, sender }) =>
       fromExtension(sender) ? { ok: true, value: await session.setSite(data?.on === true) } : refused,
     ),
+    onMessage('getPageSnapshot', ({ sender }) =>
+      fromExtension(sender) ? { ok: true, value: snapshotPage(document, location.href) } : refused,
+    ),
+    onMessage('showMention', ({ data, sender }) => (fromExtension(sender) ? shower.show(data ?? {}) : refused)),
   ];
   ctx.onInvalidated(() => {
     for (const remove of removers) remove();

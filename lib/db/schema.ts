@@ -49,6 +49,40 @@ export interface NoteRecord {
   updatedAt: number;
 }
 
+/**
+ * The reader's correction of how a name is read, applied to every later analysis. `key` is the name as the
+ * recognizer folds it (lib/text/fold.ts foldKey), so "Al-Qamishli" and "al Qamishli" share one correction.
+ * - `link`: the name means `entityId` (another candidate, or an entry the reader added), not `wrongEntityId`;
+ * - `not-entity`: the name is no entity at all (drop it);
+ * - `add`: the reader added an unknown name to the knowledge base as `entityId` (an `origin: 'user'` entity).
+ */
+export interface CorrectionRecord {
+  id?: number;
+  key: string;
+  action: 'link' | 'not-entity' | 'add';
+  /** The name as the reader saw it. */
+  surface: string;
+  entityId?: string;
+  wrongEntityId?: string;
+  createdAt: number;
+}
+
+/**
+ * The saved copy of an article, beside its `articles` record (same id), so listing the library never loads
+ * the HTML. `html` is Readability's output, stored as parsed and sanitized (DOMPurify) again before display.
+ */
+export interface SavedPageRecord {
+  id: string;
+  html: string;
+  byline?: string;
+  publishedAt?: string;
+  lang?: string;
+  imageUrl?: string;
+  excerpt?: string;
+  savedAt: number;
+  updatedAt: number;
+}
+
 /** Small facts about the database itself: the installed KB version, migrations done. */
 export interface MetaRecord {
   key: string;
@@ -60,6 +94,8 @@ export type BackstoryDb = Dexie & {
   entities: EntityTable<EntityRecord, 'id'>;
   notes: EntityTable<NoteRecord, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;
+  corrections: EntityTable<CorrectionRecord, 'id'>;
+  savedPages: EntityTable<SavedPageRecord, 'id'>;
 };
 
 export const DB_NAME = 'backstory';
@@ -75,6 +111,12 @@ export function openDb(name: string = DB_NAME): BackstoryDb {
     entities: 'id, origin',
     notes: '++id, entityId, articleId, createdAt',
     meta: 'key',
+  });
+  // Version 2: the reader's corrections (side panel) and saved copies of articles (library). New tables only,
+  // so no upgrade function: every version-1 record stays as it was.
+  db.version(2).stores({
+    corrections: '++id, key, entityId, createdAt',
+    savedPages: 'id, savedAt',
   });
   return db;
 }

@@ -13,6 +13,8 @@ export const UI_TAG = 'bs-ui';
 export const KIND_ATTRIBUTE = 'data-bs-kind';
 export const ENTITY_ATTRIBUTE = 'data-bs-entity';
 export const LINKED_ATTRIBUTE = 'data-bs-linked';
+/** A mark the side panel asked to show carries it for a moment. */
+export const FLASH_ATTRIBUTE = 'data-bs-flash';
 
 /**
  * Where a mark must never go: form controls and editable text (the reader is typing there, and a wrapper
@@ -302,6 +304,7 @@ ${MENTION_TAG}[${KIND_ATTRIBUTE}="place"] { background: rgba(30, 150, 70, 0.2) !
 ${MENTION_TAG}[${KIND_ATTRIBUTE}="person"] { background: rgba(50, 120, 240, 0.2) !important; text-decoration-color: rgb(50, 120, 240) !important; }
 ${MENTION_TAG}[${KIND_ATTRIBUTE}="organization"] { background: rgba(200, 120, 0, 0.22) !important; text-decoration-color: rgb(200, 120, 0) !important; }
 ${MENTION_TAG}[${LINKED_ATTRIBUTE}="false"] { background: transparent !important; text-decoration-style: dotted !important; }
+${MENTION_TAG}[${FLASH_ATTRIBUTE}] { outline: 3px solid rgb(230, 160, 0) !important; outline-offset: 2px; }
 ${MENTION_TAG}:focus { outline: none; }
 ${MENTION_TAG}:focus-visible { outline: 2px solid currentColor !important; outline-offset: 1px; }
 `;

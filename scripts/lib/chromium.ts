@@ -9,7 +9,9 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** Where `wxt build` writes; BACKSTORY_OUT_DIR lets parallel builds (and their e2e runs) use their own folder. */
+export const OUTPUT_DIR = resolve(ROOT, process.env.BACKSTORY_OUT_DIR ?? '.output');
+export const EXTENSION_DIR = join(OUTPUT_DIR, 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const TYPES: Record<string, string> = {
