@@ -138,6 +138,11 @@ export interface ToContentScript {
 export interface PagesToBackground {
   /** Save the article in a tab (default: the active tab) to the library, or update its saved copy. */
   saveArticle(request: { tabId?: number }): Result<SavedArticleSummary>;
+  /**
+   * The library's reader view shows a saved article: recognize the names in its text (as rendered there) and
+   * set the sender tab's state to that article, so the side panel follows it. Records no visit.
+   */
+  analyzeSavedArticle(request: { articleId: string; text: string }): Result<{ mentions: Mention[] }>;
 }
 
 export type ProtocolMap = ContentToBackground & ToContentScript & PagesToBackground;

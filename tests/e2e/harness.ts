@@ -1,9 +1,17 @@
 /** Shared set-up for end-to-end tests: the browser and server helpers, plus screenshots and text checks. */
 import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
-import { ROOT } from '../../scripts/lib/chromium';
+import { afterAll, beforeAll } from 'vitest';
+import {
+  type ExtensionBrowser,
+  type LaunchOptions,
+  launchWithExtension,
+  ROOT,
+  serveFolders,
+} from '../../scripts/lib/chromium';
 
 export * from '../../scripts/lib/chromium';
 
@@ -93,4 +101,31 @@ export async function waitForIdleCpu(share = 0.4, maxMs = 20_000): Promise<numbe
   let idle = await idleShare();
   while (idle < share && Date.now() < until) idle = await idleShare();
   return idle;
+}
+
+/** A test file's browser with the built extension and its local server, started and stopped by vitest hooks. */
+export interface ExtensionSession {
+  readonly browser: ExtensionBrowser;
+  readonly origin: string;
+  readonly server: Server;
+}
+
+/**
+ * Starts the built extension in Chromium and serves `mounts` (default: the fixture site) for one test file:
+ * call at the top level of the file; the returned object's fields are set once `beforeAll` has run.
+ */
+export function useExtensionBrowser(
+  mounts: Record<string, string> = { '/': join(ROOT, 'tests/fixtures/site') },
+  options: LaunchOptions = {},
+): ExtensionSession {
+  const session = {} as { browser: ExtensionBrowser; origin: string; server: Server };
+  beforeAll(async () => {
+    ({ origin: session.origin, server: session.server } = await serveFolders(mounts));
+    session.browser = await launchWithExtension(options);
+  });
+  afterAll(async () => {
+    await session.browser?.context.close();
+    session.server?.close();
+  });
+  return session;
 }

@@ -1,21 +1,11 @@
-/**
- * What the reader sees in the page, in real Chromium with the built extension: text a page adds later,
- * where marks never go, colours on light and dark sites, no layout shift, the page and site switches
- * (keyboard command path and popup), the hover card, and SPA navigations.
- */
-import type { Server } from 'node:http';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
-  type ExtensionBrowser,
   instrumentPage,
-  launchWithExtension,
-  ROOT,
   readRecord,
   screenshot,
   sendToTab,
-  serveFolders,
+  useExtensionBrowser,
   waitForPageRead,
   waitForTabState,
 } from './harness';
@@ -26,33 +16,21 @@ const EDGES = '/news/edge-cases-in-the-page.html';
 const DARK = '/news/dark-mode-border-talks.html';
 const SPA = '/news/spa-first-story.html';
 
-let browser: ExtensionBrowser;
-let origin: string;
-let server: Server;
-
-beforeAll(async () => {
-  ({ origin, server } = await serveFolders({ '/': join(ROOT, 'tests/fixtures/site') }));
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.context.close();
-  server?.close();
-});
+const env = useExtensionBrowser();
 
 /** Opens a page and waits until Backstory has read and highlighted it. */
 async function open(path: string): Promise<{ page: Page; tabId: number; errors: string[] }> {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await instrumentPage(page);
-  await page.goto(origin + path);
-  const { tabId } = await waitForPageRead(browser.worker, page, page.url());
+  await page.goto(env.origin + path);
+  const { tabId } = await waitForPageRead(env.browser.worker, page, page.url());
   return { page, tabId, errors };
 }
 
 async function tabState(tabId: number): Promise<Record<string, unknown>> {
-  return browser.worker.evaluate(async (id) => {
+  return env.browser.worker.evaluate(async (id) => {
     const c = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<object> } } } })
       .chrome;
     return ((await c.storage.session.get(`tab:${id}`)) as Record<string, Record<string, unknown>>)[`tab:${id}`];
@@ -95,7 +73,7 @@ describe('pages that load text later', () => {
     }
     // The background appended the new text to the article's record, once.
     const state = await tabState(tabId);
-    const record = await readRecord<{ text: string }>(browser.worker, 'articles', state.articleId as string);
+    const record = await readRecord<{ text: string }>(env.browser.worker, 'articles', state.articleId as string);
     expect(record?.text.split('Olaf Scholz arrived in Kyiv and Lviv').length).toBe(2);
     expect(record?.text.split('Olaf Scholz visited Kyiv and Lviv').length).toBe(2);
     expect(errors).toEqual([]);
@@ -205,7 +183,7 @@ describe('switching highlights off and on', () => {
     const withMarks = await layout();
 
     const off = await sendToTab<{ ok: boolean; value: { on: boolean; marks: number } }>(
-      browser.worker,
+      env.browser.worker,
       tabId,
       'setPageHighlighting',
       {},
@@ -232,7 +210,7 @@ describe('switching highlights off and on', () => {
     await expect.poll(async () => (await tabState(tabId)).highlighting).toBe('off-page');
 
     const on = await sendToTab<{ ok: boolean; value: { on: boolean; marks: number } }>(
-      browser.worker,
+      env.browser.worker,
       tabId,
       'setPageHighlighting',
       {},
@@ -246,16 +224,16 @@ describe('switching highlights off and on', () => {
 
   test('the popup turns a whole site off (other pages of the site stay unmarked) and on again', async () => {
     const first = await open(SEED);
-    const popup = await browser.context.newPage();
+    const popup = await env.browser.context.newPage();
     await popup.setViewportSize({ width: 300, height: 260 });
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${first.tabId}`);
+    await popup.goto(`chrome-extension://${env.browser.extensionId}/popup.html?tab=${first.tabId}`);
     await expect.poll(() => popup.textContent('.status')).toMatch(/^Article: \d+ highlights$/);
     await screenshot(popup, 'popup');
     await popup.click('input[name="site"]');
     await expect.poll(() => first.page.locator('bs-mention').count()).toBe(0);
     expect(await popup.isChecked('input[name="page"]')).toBe(false);
     await expect.poll(async () => (await tabState(first.tabId)).highlighting).toBe('off-site');
-    const stored = await browser.worker.evaluate(() =>
+    const stored = await env.browser.worker.evaluate(() =>
       (
         globalThis as unknown as {
           chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
@@ -265,15 +243,15 @@ describe('switching highlights off and on', () => {
     expect(stored.highlightOffSites).toEqual(['127.0.0.1']);
 
     // Another page of the site is read (the panel still lists its names) but not marked.
-    const second = await browser.context.newPage();
-    await second.goto(origin + LIVE);
-    const { tabId } = await waitForTabState(browser.worker, second.url());
+    const second = await env.browser.context.newPage();
+    await second.goto(env.origin + LIVE);
+    const { tabId } = await waitForTabState(env.browser.worker, second.url());
     await expect.poll(async () => (await tabState(tabId)).highlighting).toBe('off-site');
     await second.waitForTimeout(300);
     expect(await second.locator('bs-mention').count()).toBe(0);
 
     // On again from the second page's popup: both pages get their marks back.
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.goto(`chrome-extension://${env.browser.extensionId}/popup.html?tab=${tabId}`);
     await popup.click('input[name="site"]');
     await expect.poll(() => second.locator('bs-mention').count()).toBeGreaterThan(0);
     await expect.poll(() => first.page.locator('bs-mention').count()).toBeGreaterThan(0);
@@ -331,7 +309,7 @@ describe('the hover card', () => {
     const entity = await stop.getAttribute('data-bs-entity');
     await expect
       .poll(() =>
-        browser.worker.evaluate(async (id) => {
+        env.browser.worker.evaluate(async (id) => {
           const c = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<object> } } } })
             .chrome;
           return ((await c.storage.session.get(`focus:${id}`)) as Record<string, { entityId?: string }>)[`focus:${id}`]
@@ -352,7 +330,7 @@ describe('single-page apps', () => {
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Leaders meet in Paris');
     const next = page.url();
     expect(next).toMatch(/spa-second-story/);
-    const { state } = await waitForTabState(browser.worker, next);
+    const { state } = await waitForTabState(env.browser.worker, next);
     expect(state.status).toBe('article');
     // The page never updated its canonical link: the new story must not be filed under the first one.
     expect((state as unknown as { articleId: string }).articleId).toBe(next);

@@ -1,21 +1,7 @@
-import type { Server } from 'node:http';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension, ROOT, serveFolders, waitForTabState } from './harness';
+import { describe, expect, test } from 'vitest';
+import { useExtensionBrowser, waitForTabState } from './harness';
 
-let browser: ExtensionBrowser;
-let origin: string;
-let server: Server;
-
-beforeAll(async () => {
-  ({ origin, server } = await serveFolders({ '/': join(ROOT, 'tests/fixtures/site') }));
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.context.close();
-  server?.close();
-});
+const env = useExtensionBrowser();
 
 interface InstallState {
   status: string;
@@ -27,7 +13,7 @@ interface InstallState {
 
 /** The knowledge-base install state, read from the extension's IndexedDB in the service worker. */
 function installState(): Promise<InstallState | undefined> {
-  return browser.worker.evaluate(
+  return env.browser.worker.evaluate(
     () =>
       new Promise<InstallState | undefined>((resolve) => {
         const open = indexedDB.open('backstory');
@@ -46,8 +32,8 @@ function installState(): Promise<InstallState | undefined> {
 describe('the knowledge base in IndexedDB', () => {
   test('is installed in chunks after the first start, while analysis already works', async () => {
     // Analysis answers before the install is done: the article is highlighted meanwhile.
-    const page = await browser.context.newPage();
-    await page.goto(`${origin}/news/us-forces-evacuate-syria-bases.html`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.origin}/news/us-forces-evacuate-syria-bases.html`);
     await page.waitForSelector('bs-mention', { timeout: 20_000 });
     let state = await installState();
     const until = Date.now() + 90_000;
@@ -64,12 +50,12 @@ describe('the knowledge base in IndexedDB', () => {
   });
 
   test('the side panel shows a linked entity with its description from IndexedDB', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${origin}/news/us-forces-evacuate-syria-bases.html`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.origin}/news/us-forces-evacuate-syria-bases.html`);
     await page.waitForSelector('bs-mention', { timeout: 20_000 });
-    const { tabId } = await waitForTabState(browser.worker, page.url());
-    const panel = await browser.context.newPage();
-    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
+    const { tabId } = await waitForTabState(env.browser.worker, page.url());
+    const panel = await env.browser.context.newPage();
+    await panel.goto(`chrome-extension://${env.browser.extensionId}/sidepanel.html?tab=${tabId}`);
     await panel.click('.entity.kind-person >> text=Ali Khamenei');
     await panel.waitForSelector('.detail .description');
     expect(await panel.textContent('.detail')).not.toContain('not in the knowledge base');

@@ -1,16 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  type ExtensionBrowser,
-  launchWithExtension,
-  ROOT,
-  screenshot,
-  serveFolders,
-  textBeforeAndAfter,
-  waitForTabState,
-} from './harness';
+import { describe, expect, test } from 'vitest';
+import { ROOT, screenshot, textBeforeAndAfter, useExtensionBrowser, waitForTabState } from './harness';
 
 interface GoldEntity {
   kind: string;
@@ -23,24 +14,12 @@ const SEED_DIR = join(ROOT, '../shared/eval/seed');
 const gold: { entities: GoldEntity[] } = JSON.parse(readFileSync(join(SEED_DIR, 'gold.json'), 'utf8'));
 const ARTICLE_PATH = '/news/us-forces-evacuate-syria-bases.html';
 
-let browser: ExtensionBrowser;
-let origin: string;
-let server: Server;
-
-beforeAll(async () => {
-  ({ origin, server } = await serveFolders({ '/': join(ROOT, 'tests/fixtures/site') }));
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.context.close();
-  server?.close();
-});
+const env = useExtensionBrowser();
 
 describe('the seed article as a news page', () => {
   test('every gold place and actor in the article body is highlighted with its kind', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(origin + ARTICLE_PATH);
+    const page = await env.browser.context.newPage();
+    await page.goto(env.origin + ARTICLE_PATH);
     await page.waitForSelector('bs-mention', { timeout: 20_000 });
     const problems = await page.evaluate((entities) => {
       const body = document.querySelector('.article-body');
@@ -81,8 +60,8 @@ describe('the seed article as a news page', () => {
   });
 
   test('the page text is exactly the same after highlighting', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(origin + ARTICLE_PATH);
+    const page = await env.browser.context.newPage();
+    await page.goto(env.origin + ARTICLE_PATH);
     await page.waitForSelector('bs-mention', { timeout: 20_000 });
     const { served, now } = await textBeforeAndAfter(page);
     expect(now).toBe(served);
@@ -90,13 +69,13 @@ describe('the seed article as a news page', () => {
   });
 
   test('the side panel lists the seed article entities grouped by kind', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(origin + ARTICLE_PATH);
+    const page = await env.browser.context.newPage();
+    await page.goto(env.origin + ARTICLE_PATH);
     await page.waitForSelector('bs-mention', { timeout: 20_000 });
-    const { tabId } = await waitForTabState(browser.worker, page.url());
-    const panel = await browser.context.newPage();
+    const { tabId } = await waitForTabState(env.browser.worker, page.url());
+    const panel = await env.browser.context.newPage();
     await panel.setViewportSize({ width: 380, height: 900 });
-    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
+    await panel.goto(`chrome-extension://${env.browser.extensionId}/sidepanel.html?tab=${tabId}`);
     await panel.waitForSelector('.groups');
     const listed = await panel.$$eval('.entity', (els) =>
       els.map((el) => ({ name: el.querySelector('.name')?.textContent ?? '', kind: el.className })),
@@ -125,9 +104,9 @@ describe('pages that are not articles', () => {
     ['search results page', '/search.html?q=syria'],
   ]) {
     test(`the ${name} gets no highlights`, async () => {
-      const page = await browser.context.newPage();
-      await page.goto(origin + path);
-      const { state } = await waitForTabState(browser.worker, page.url());
+      const page = await env.browser.context.newPage();
+      await page.goto(env.origin + path);
+      const { state } = await waitForTabState(env.browser.worker, page.url());
       expect(state.status).toBe('not-article');
       expect(await page.locator('bs-mention').count()).toBe(0);
       await screenshot(page, name.replace(/\W+/g, '-'));
