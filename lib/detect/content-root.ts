@@ -1,17 +1,14 @@
 /** @module lib/detect/content-root — finds the element that holds a page's main prose, in one read-only pass. */
 
 import {
-  CDATA_SECTION_NODE,
-  classifyElement,
-  ELEMENT_NODE,
   ElementKind,
   HEADING_TAGS,
   isBlockTag,
   isParagraph,
   isTeaserList,
-  TEXT_NODE,
   tagOf,
   visibleLength,
+  walkReadable,
 } from '../extract/node-filters';
 
 /** What the main-content search measured about the chosen root (lengths are `visibleLength` units). */
@@ -118,44 +115,17 @@ export function findContentRoot(doc: Document): ContentRoot {
     return i;
   };
 
-  add(body, tagOf(body), ElementKind.Normal, -1);
-  let cur: Node | null = body.firstChild;
-  let curParent = 0;
-  while (cur) {
-    let descended = false;
-    const type = cur.nodeType;
-    if (type === ELEMENT_NODE) {
-      const el = cur as Element;
-      const tag = tagOf(el);
-      const k = classifyElement(el, tag);
-      if (k !== ElementKind.Skip) {
-        const i = add(el, tag, k, curParent);
-        if (el.firstChild) {
-          curParent = i;
-          cur = el.firstChild;
-          descended = true;
-        }
-      }
-    } else if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
-      const len = visibleLength((cur as CharacterData).data);
+  walkReadable(body, add(body, tagOf(body), ElementKind.Normal, -1), {
+    element: (el, tag, k, p) => add(el, tag, k, p),
+    text(node, p) {
+      const len = visibleLength(node.data);
       if (len > 0) {
-        const b = block[curParent];
+        const b = block[p];
         ownLen[b] += len;
-        if (inLink[curParent]) ownLink[b] += len;
+        if (inLink[p]) ownLink[b] += len;
       }
-    }
-    if (descended) continue;
-    // Next node in document order, climbing out of finished subtrees.
-    while (cur && !cur.nextSibling) {
-      cur = cur.parentNode;
-      if (!cur || cur === body) {
-        cur = null;
-        break;
-      }
-      curParent = parent[curParent];
-    }
-    if (cur) cur = cur.nextSibling;
-  }
+    },
+  });
 
   const n = els.length;
   // Block-level measures (a block's own text is the text of its inline content), then sums over subtrees.

@@ -1,17 +1,14 @@
 /** @module lib/extract/extract-text — the main text under a root element, with an exact map back to its Text nodes. */
 
 import {
-  CDATA_SECTION_NODE,
-  classifyElement,
-  ELEMENT_NODE,
   ElementKind,
   HEADING_TAGS,
   isBlockTag,
   isParagraph,
   isTeaserList,
-  TEXT_NODE,
   tagOf,
   visibleLength,
+  walkReadable,
 } from './node-filters';
 import type { ExtractedText, TextSegment } from './types';
 
@@ -101,51 +98,24 @@ function extract(root: Element): ExtractedText {
   };
 
   const rootTag = tagOf(root);
-  pushElement(root, rootTag, ElementKind.Normal, -1);
-  const open: number[] = [0];
-  let cur: Node | null = root.firstChild;
-  let curParent = 0;
-  while (cur) {
-    let descended = false;
-    const type = cur.nodeType;
-    if (type === ELEMENT_NODE) {
-      const el = cur as Element;
-      const tag = tagOf(el);
-      const k = classifyElement(el, tag);
-      if (k !== ElementKind.Skip) {
-        const i = pushElement(el, tag, k, curParent);
-        if (el.firstChild) {
-          open.push(i);
-          curParent = i;
-          cur = el.firstChild;
-          descended = true;
-        }
-      }
-    } else if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
+  walkReadable(root, pushElement(root, rootTag, ElementKind.Normal, -1), {
+    element: pushElement,
+    text(node, p) {
       const i = nodes.length;
       kinds.push(Item.Text);
-      nodes.push(cur);
-      parent.push(curParent);
+      nodes.push(node);
+      parent.push(p);
       end.push(i + 1);
       tags.push('');
       ekind.push(ElementKind.Normal);
-      inLink.push(inLink[curParent]);
-      blockOf.push(blockOf[curParent]);
-      textLen.push(visibleLength((cur as CharacterData).data));
-    }
-    if (descended) continue;
-    while (cur && !cur.nextSibling) {
-      cur = cur.parentNode;
-      if (!cur || cur === root) {
-        cur = null;
-        break;
-      }
-      end[open.pop() as number] = nodes.length;
-      curParent = parent[curParent];
-    }
-    if (cur) cur = cur.nextSibling;
-  }
-  for (const i of open) end[i] = nodes.length;
+      inLink.push(inLink[p]);
+      blockOf.push(blockOf[p]);
+      textLen.push(visibleLength(node.data));
+    },
+    leave(index) {
+      end[index] = nodes.length;
+    },
+  });
 
   // Pass 2: per element subtree, text and link lengths (children come after parents, so backward sweeps
   // sum them).

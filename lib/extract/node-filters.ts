@@ -390,3 +390,56 @@ export function visibleLength(s: string): number {
   }
   return n;
 }
+
+/** What `walkReadable` reports; indexes are the caller's own records, so it keeps no per-node data itself. */
+export interface ReadableVisitor {
+  /** An element that may hold text, under the element recorded as `parent`; returns its own record index. */
+  element(el: Element, tag: string, kind: ElementKind, parent: number): number;
+  /** A text (or CDATA) node under the element recorded as `parent`. */
+  text(node: CharacterData, parent: number): void;
+  /** The subtree of the element recorded as `index` is done (also called for the root, last). */
+  leave?(index: number): void;
+}
+
+/**
+ * Walks `root`'s subtree in document order without recursion (deep pages overflow the stack), skipping
+ * elements that can never be text (`classifyElement` → Skip) and everything under them. Detection and
+ * extraction both read the page this way, so they agree on what is text. Read-only.
+ */
+export function walkReadable(root: Element, rootIndex: number, visit: ReadableVisitor): void {
+  const open: number[] = [rootIndex];
+  let cur: Node | null = root.firstChild;
+  while (cur) {
+    let descended = false;
+    const type = cur.nodeType;
+    if (type === ELEMENT_NODE) {
+      const el = cur as Element;
+      const tag = tagOf(el);
+      const kind = classifyElement(el, tag);
+      if (kind !== ElementKind.Skip) {
+        const index = visit.element(el, tag, kind, open[open.length - 1]);
+        if (el.firstChild) {
+          open.push(index);
+          cur = el.firstChild;
+          descended = true;
+        }
+      }
+    } else if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
+      visit.text(cur as CharacterData, open[open.length - 1]);
+    }
+    if (descended) continue;
+    // Next node in document order, climbing out of finished subtrees.
+    while (cur && !cur.nextSibling) {
+      cur = cur.parentNode;
+      if (!cur || cur === root) {
+        cur = null;
+        break;
+      }
+      const done = open.pop() as number;
+      visit.leave?.(done);
+    }
+    if (cur) cur = cur.nextSibling;
+  }
+  // Not `visit.leave?.(open.pop())`: an optional call skips evaluating its argument, and the loop never ends.
+  for (let i = open.length - 1; i >= 0; i--) visit.leave?.(open[i]);
+}

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { classifyElement, ElementKind, tagOf, visibleLength } from '../../../lib/extract/node-filters';
+import { classifyElement, ElementKind, tagOf, visibleLength, walkReadable } from '../../../lib/extract/node-filters';
 
 function el(html: string): Element {
   const doc = new DOMParser().parseFromString(`<!DOCTYPE html><html><body>${html}</body></html>`, 'text/html');
@@ -75,5 +75,38 @@ describe('visibleLength', () => {
 
   test('counts each CJK character three times', () => {
     expect(visibleLength('谷歌')).toBe(6);
+  });
+});
+
+describe('walkReadable', () => {
+  test('visits elements and text in document order, skips non-text subtrees, and closes every element once', () => {
+    const root = el('<div id="root"><p>One <em>two</em></p><script>no()</script><ul><li>three</li></ul></div>');
+    const seen: string[] = [];
+    const tags = ['root'];
+    const left: number[] = [];
+    walkReadable(root, 0, {
+      element(_el, tag, _kind, parent) {
+        seen.push(`<${tag} in ${tags[parent]}>`);
+        tags.push(tag);
+        return tags.length - 1;
+      },
+      text(node, parent) {
+        seen.push(`"${node.data}" in ${tags[parent]}`);
+      },
+      leave(index) {
+        left.push(index);
+      },
+    });
+    expect(seen).toEqual([
+      '<p in root>',
+      '"One " in p',
+      '<em in p>',
+      '"two" in em',
+      '<ul in root>',
+      '<li in ul>',
+      '"three" in li',
+    ]);
+    expect([...left].sort()).toEqual([0, 1, 2, 3, 4]);
+    expect(left.at(-1)).toBe(0);
   });
 });
