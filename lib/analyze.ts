@@ -1,12 +1,12 @@
 /** @module lib/analyze — the whole analysis of one article's text: recognize, link, and type unknown names. */
 
-import type { NameIndex } from './kb/name-index';
+import { type NameIndex, positionsOf } from './kb/name-index';
 import type { KbEntry } from './kb/types';
 import { linkCandidates } from './link/link';
 import { dropPlacesInsideLongerNames, isEveryday, matchNames } from './recognize/match-names';
 import type { Mention } from './recognize/types';
 import { findUnknownAcronyms, findUnknownNames } from './recognize/unknown-names';
-import { foldedWords } from './text/fold';
+import { foldedWords, foldKey } from './text/fold';
 import { type Token, tokenize } from './text/tokenize';
 
 /** Links below this confidence are shown as unknown names of the entry's kind. */
@@ -19,6 +19,8 @@ export function analyzeText(text: string, index: NameIndex): Mention[] {
   const linked = linkCandidates(candidates, tokens, index);
   const covered = new Array<boolean>(tokens.length).fill(false);
   const mentions: Mention[] = [];
+  /** Folded names the article uses for sports teams. */
+  const teams = new Set<string>();
   for (const { candidate, entry, confidence } of linked) {
     for (let k = candidate.tokenStart; k < candidate.tokenEnd; k++) covered[k] = true;
     const surface = text.slice(candidate.start, candidate.end);
@@ -33,9 +35,10 @@ export function analyzeText(text: string, index: NameIndex): Mention[] {
         surface,
         demonym: true,
       });
-    } else if (sportsTeam(candidate, tokens, entry)) {
+    } else if (sportsTeam(candidate, tokens, entry) && !index.demonyms.has(foldKey(surface))) {
       // "Barcelona beat Chelsea 2-1", "CHICAGO 3 Boston 2": a city named in a score is its team.
       mentions.push({ start: candidate.start, end: candidate.end, kind: 'organization', confidence: 0.5, surface });
+      teams.add(foldKey(surface));
     } else if (confidence >= LINK_THRESHOLD) {
       mentions.push({
         start: candidate.start,
@@ -60,7 +63,7 @@ export function analyzeText(text: string, index: NameIndex): Mention[] {
     mentions.push({ ...acronym, surface: text.slice(acronym.start, acronym.end) });
   }
   mentions.sort((a, b) => a.start - b.start);
-  return applySurnames(mentions, tokens, index);
+  return applyShortForms(applyTeamSense(mentions, teams, tokens), tokens, index);
 }
 
 const SCORE_VERBS = new Set(['beat', 'beats', 'drew', 'v', 'vs', 'defeated', 'thrashed', 'edged', 'routed']);
@@ -87,33 +90,70 @@ function sportsTeam(candidate: { tokenStart: number; tokenEnd: number }, tokens:
   );
 }
 
+/** Words before a name that make it a location even in a sports report: "the final in Barcelona". */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'outside']);
+
 /**
- * Later short forms of people named in full: after "Matthew Miller", a bare "Miller" is him, even
- * where a place of that name exists ("Lara" after "Brian Lara"). Only surnames that are not everyday words.
+ * One sense per article: a city the article names as a team in a score ("Barcelona beat Porto 2-1") is the
+ * team where the same article names it again ("Barcelona's coach said"), unless a preposition makes it a
+ * location ("in Barcelona") or it is written in capitals (a dateline: "BARCELONA 1996-08-30").
  */
-function applySurnames(mentions: Mention[], tokens: Token[], index: NameIndex): Mention[] {
-  const surnames = new Map<string, Mention>();
-  for (const m of mentions) {
-    if (m.kind !== 'person') continue;
+function applyTeamSense(mentions: Mention[], teams: Set<string>, tokens: Token[]): Mention[] {
+  if (teams.size === 0) return mentions;
+  const tokenAt = new Map(tokens.map((t, i) => [t.start, i]));
+  return mentions.map((m) => {
+    if (m.kind !== 'place' || m.demonym || !teams.has(foldKey(m.surface))) return m;
+    const i = tokenAt.get(m.start);
+    const first = i === undefined ? undefined : tokens[i];
+    const before = i === undefined ? undefined : tokens[i - 1];
+    if (!first || first.allCaps || (before && PLACE_PREPOSITIONS.has(before.folded))) return m;
+    return { start: m.start, end: m.end, kind: 'organization', confidence: 0.5, surface: m.surface };
+  });
+}
+
+/**
+ * Later short forms of names given in full: after "Matthew Miller", a bare "Miller" is him, even where a
+ * place of that name exists ("Lara" after "Brian Lara"); after "Newmont Mining Corp", a bare "Newmont" is
+ * the company. Only words that are not everyday English; for organizations, not a place, a nationality or a
+ * given name either ("London" after "London Newsroom" stays London, "Syrian" after "Syrian Democratic Forces"
+ * stays a nationality).
+ */
+function applyShortForms(mentions: Mention[], tokens: Token[], index: NameIndex): Mention[] {
+  const fullNames = new Map<string, Mention>();
+  // People first: a surname that also starts an organization's name ("Lebed" and a headline's "Lebed
+  // Chechnya") is the person's.
+  const people = mentions.filter((m) => m.kind === 'person');
+  for (const m of [...people, ...mentions.filter((m) => m.kind === 'organization')]) {
     const words = foldedWords(m.surface);
-    const last = words[words.length - 1];
-    if (words.length >= 2 && last && !isEveryday(last, index) && !surnames.has(last)) surnames.set(last, m);
+    if (words.length < 2 || m.demonym) continue;
+    const key = m.kind === 'person' ? words[words.length - 1] : m.kind === 'organization' ? words[0] : undefined;
+    if (!key || fullNames.has(key) || isEveryday(key, index)) continue;
+    if (
+      m.kind === 'organization' &&
+      (positionsOf(index.byKey, key) || index.demonyms.has(key) || index.givenNames.has(key))
+    ) {
+      continue;
+    }
+    fullNames.set(key, m);
   }
-  if (surnames.size === 0) return mentions;
+  if (fullNames.size === 0) return mentions;
   const byStart = new Map(mentions.map((m) => [m.start, m]));
   const out: Mention[] = [];
   for (const t of tokens) {
-    const person = surnames.get(t.folded);
+    const full = fullNames.get(t.folded);
     const existing = byStart.get(t.start);
-    if (existing && !(person && existing.end === t.end && existing.kind === 'place' && person.start < t.start)) {
+    // A person's surname wins over a town of that name; anything else already found stays.
+    const overrides =
+      full?.kind === 'person' && existing?.end === t.end && existing.kind === 'place' && full.start < t.start;
+    if (existing && !overrides) {
       out.push(existing);
       continue;
     }
-    if (!person || person.start >= t.start || !t.capitalized || t.allCaps || insideMention(mentions, t)) {
+    if (!full || full.start >= t.start || !t.capitalized || t.allCaps || insideMention(mentions, t)) {
       if (existing) out.push(existing);
       continue;
     }
-    out.push({ ...person, start: t.start, end: t.end, surface: t.raw, confidence: Math.min(person.confidence, 0.7) });
+    out.push({ ...full, start: t.start, end: t.end, surface: t.raw, confidence: Math.min(full.confidence, 0.7) });
   }
   return out;
 }

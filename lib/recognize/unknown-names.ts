@@ -2,6 +2,7 @@
 
 import { type NameIndex, positionsOf } from '../kb/name-index';
 import type { EntityKind } from '../kb/types';
+import { foldedWords } from '../text/fold';
 import type { Token } from '../text/tokenize';
 import { COMMON_WORDS } from './common-words';
 import { CONNECTORS, isEveryday } from './match-names';
@@ -327,9 +328,18 @@ function onlyEverydayWords(tokens: Token[], i: number, j: number, index: NameInd
   return true;
 }
 
-/** A capitalized word before a name that is not part of it: "The", a title, a sentence-initial "Reportedly". */
+/**
+ * A capitalized word before a name that is not part of it: "The", a title, a nationality, a sentence-initial
+ * "Reportedly".
+ */
 function leadingNonName(t: Token, index: NameIndex): boolean {
-  return COMMON_WORDS.has(t.folded) || PERSON_TITLES.has(t.folded) || (t.sentenceStart && isEveryday(t.folded, index));
+  // "Australian Tom Moody": a nationality before a name describes the person, it is not part of the name.
+  return (
+    COMMON_WORDS.has(t.folded) ||
+    PERSON_TITLES.has(t.folded) ||
+    index.demonyms.has(t.folded) ||
+    (t.sentenceStart && isEveryday(t.folded, index))
+  );
 }
 
 /**
@@ -354,15 +364,40 @@ function shapeKind(
     // "the Arab Republic", "the Islamic Emirate": a polity, so a place.
     if (POLITY_WORDS.has(t.folded)) return { kind: 'place', confidence: 0.4 };
     if (isEveryday(t.folded, index) || index.demonyms.has(t.folded)) everyday++;
-    const positions = positionsOf(index.byKey, t.folded);
-    if (positions?.some((p) => index.entries[p].kind === 'place')) place = true;
+    if (namesWellKnownPlace(t, index)) place = true;
   }
   if (index.givenNames.has(tokens[i].folded)) return { kind: 'person', confidence: 0.6 };
+  // "C. Lewis", "J. Ratcliffe": an initial first is a person's name.
+  if (isInitial(tokens[i])) return { kind: 'person', confidence: 0.6 };
   // "Van Boxmeer", "De Gaulle": a name particle first makes a surname, even if a town shares it.
   if (SURNAME_PARTICLES.has(tokens[i].folded)) return { kind: 'person', confidence: 0.5 };
   if (place) return { kind: 'organization', confidence: 0.45 };
   if (everyday === 0) return { kind: 'person', confidence: 0.4 };
   return null;
+}
+
+/** Places big enough that a name holding them is named after them: cities of 100,000 and more. */
+const NAMESAKE_POPULATION = 100_000;
+const NAMESAKE_SUBTYPES = new Set(['country', 'capital', 'region']);
+
+/**
+ * Whether a word is the name of a well-known place ("Madrid" in "Atletico Madrid", "Kyiv" in "Kyiv Post"):
+ * a country, capital, region or big city under its own name. A small town's name or an alternate spelling
+ * is more often a surname ("Geir Moen", "Wilson Kipketer", "Jansher Khan").
+ */
+function namesWellKnownPlace(t: Token, index: NameIndex): boolean {
+  const positions = positionsOf(index.byKey, t.folded);
+  if (!positions) return false;
+  return positions.some((p) => {
+    const entry = index.entries[p];
+    if (entry.kind !== 'place' || !foldedWords(entry.name).includes(t.folded)) return false;
+    return NAMESAKE_SUBTYPES.has(entry.subtype) || (entry.population ?? 0) >= NAMESAKE_POPULATION;
+  });
+}
+
+/** One capital letter, written alone or with a dot: "C." in "C. Lewis". */
+function isInitial(t: Token): boolean {
+  return t.raw.length === 1 && /^\p{Lu}$/u.test(t.raw);
 }
 
 function organizationCue(tokens: Token[], i: number, j: number): boolean {

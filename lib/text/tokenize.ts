@@ -25,7 +25,9 @@ const POSSESSIVE_RE = /['’](s|S)?$/;
 const UPPER_RE = /\p{Lu}/u;
 const LOWER_RE = /\p{Ll}/u;
 const INNER_GAP_RE = /^[ \t\u00A0\u2009\u202F]*(\r?\n)?[ \t\u00A0\u2009\u202F]*$/;
-const HYPHEN_GAP_RE = /^[ \u00A0]?[-\u2010\u2011][ \u00A0]?$/;
+// A hyphen joins with a space on one side at most ("Bosnia- Herzegovina" across a line break); spaced on both
+// sides it is a dash between two names ("Romania - Cosmin Contra"), as wire copy writes it.
+const HYPHEN_GAP_RE = /^(?:[-\u2010\u2011][ \u00A0]?|[ \u00A0][-\u2010\u2011])$/;
 const ABBREVIATION_GAP_RE = /^\.[ \u00A0]?$/;
 const SENTENCE_END_RE = /(?:[.!?:;"“”‘’'([•|]|\s[–—-])\s*$|\n\s*$/;
 

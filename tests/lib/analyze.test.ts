@@ -52,4 +52,41 @@ describe('analyzeText', () => {
   test('English "at" and "as" are not Arabic articles', () => {
     expect(found('He was at Damascus airport.')).toEqual(['Damascus:place=gn:170063']);
   });
+
+  test('a nationality before a name is not part of the name, and a spaced dash ends a name', () => {
+    expect(found('Syrian Farid Haddad scored. Syria - Omar Khalil ( 31st ).')).toEqual([
+      'Farid Haddad:person',
+      'Syria:place=Q858',
+      'Omar Khalil:person',
+    ]);
+  });
+
+  test('an initial before a surname makes a person, even when a town shares the surname', () => {
+    expect(found('C. Reading took four wickets.')).toEqual(['C. Reading:person']);
+  });
+
+  test('a city named as a team in a score stays the team elsewhere in the article, but not after "in"', () => {
+    expect(found('Results: London 3 Damascus 1. London coach Farid Haddad left. The next final is in London.')).toEqual(
+      [
+        'London:organization',
+        'Damascus:organization',
+        'London:organization',
+        'Farid Haddad:person',
+        'London:place=gn:2643743',
+      ],
+    );
+  });
+
+  test('a company named in full makes its bare first word the company later', () => {
+    expect(found('Newmont Mining Corp bid on Monday. Later, Newmont shares rose.')).toEqual([
+      'Newmont Mining Corp:organization',
+      'Newmont:organization',
+    ]);
+  });
+
+  test("a surname beats an organization's first word, and a place starting a name keeps its own sense", () => {
+    expect(found('Khalil Damascus Group talks. Farid Khalil met. Khalil said. Damascus Group left Damascus.')).toEqual(
+      expect.arrayContaining(['Farid Khalil:person', 'Khalil:person', 'Damascus:place=gn:170063']),
+    );
+  });
 });
