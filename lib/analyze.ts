@@ -3,7 +3,7 @@
 import { type NameIndex, positionsOf } from './kb/name-index';
 import type { KbEntry } from './kb/types';
 import { linkCandidates } from './link/link';
-import { dropPlacesInsideLongerNames, isEveryday, matchNames } from './recognize/match-names';
+import { dropInsideLongerNames, isEveryday, matchNames } from './recognize/match-names';
 import type { Mention } from './recognize/types';
 import { findUnknownAcronyms, findUnknownNames } from './recognize/unknown-names';
 import { foldedWords, foldKey } from './text/fold';
@@ -15,7 +15,7 @@ export const LINK_THRESHOLD = 0.35;
 /** Finds the places and actors in `text`, sorted by offset. Pure: the same code runs in the worker and in Node. */
 export function analyzeText(text: string, index: NameIndex): Mention[] {
   const tokens = tokenize(text);
-  const candidates = dropPlacesInsideLongerNames(matchNames(tokens, index, text), tokens, index);
+  const candidates = dropInsideLongerNames(matchNames(tokens, index, text), tokens, index);
   const linked = linkCandidates(candidates, tokens, index);
   const covered = new Array<boolean>(tokens.length).fill(false);
   const mentions: Mention[] = [];

@@ -130,11 +130,16 @@ function skeletonAt(tokens: Token[], keyToken: number, spanStart: number, index:
 }
 
 /**
- * Drops place matches that are part of a longer capitalized name the knowledge base does not know:
- * "David" in "David Campese", "Madrid" in "Real Madrid", "Kyiv" in "Kyiv Post". The neighbour must
- * be a capitalized word that is not everyday English, not a title and not covered by another match.
+ * Drops matches that are part of a longer capitalized name the knowledge base does not know:
+ * - a place: "David" in "David Campese", "Madrid" in "Real Madrid", "Kyiv" in "Kyiv Post", "Cairns" in
+ *   "Mark Cairns" (a given name before a town makes a person, even an everyday one such as "Mark", unless the
+ *   place is prominent: "Will Syria respond?");
+ * - a person known by a one-word alias, after another given name: "Medvedev" in "Andrei Medvedev" is not
+ *   Dmitry Medvedev.
+ * The neighbour must be a capitalized word that is not everyday English, not a title and not covered by
+ * another match.
  */
-export function dropPlacesInsideLongerNames(candidates: Candidate[], tokens: Token[], index: NameIndex): Candidate[] {
+export function dropInsideLongerNames(candidates: Candidate[], tokens: Token[], index: NameIndex): Candidate[] {
   const covered = new Uint8Array(tokens.length);
   for (const c of candidates) covered.fill(1, c.tokenStart, c.tokenEnd);
   const looksLikeNamePart = (k: number) => {
@@ -150,13 +155,23 @@ export function dropPlacesInsideLongerNames(candidates: Candidate[], tokens: Tok
       !MONTHS.has(t.folded)
     );
   };
+  const isGivenNameBefore = (c: Candidate) => {
+    const k = c.tokenStart - 1;
+    const t = tokens[k];
+    return t !== undefined && covered[k] === 0 && t.joinsNext && !t.allCaps && index.givenNames.has(t.folded);
+  };
   return candidates.filter((c) => {
-    if (!c.positions.every((p) => index.entries[p].kind === 'place')) return true;
+    const entries = c.positions.map((p) => index.entries[p]);
+    if (entries.every((e) => e.kind === 'person')) {
+      return !(c.tokenEnd - c.tokenStart === 1 && isGivenNameBefore(c));
+    }
+    if (!entries.every((e) => e.kind === 'place')) return true;
     const before = c.tokenStart - 1;
     const after = c.tokenEnd;
     const joinedBefore = before >= 0 && tokens[before].joinsNext && looksLikeNamePart(before);
     const joinedAfter = tokens[after - 1].joinsNext && looksLikeNamePart(after);
-    return !(joinedBefore || joinedAfter);
+    const prominent = entries.some((e) => (e.prominence ?? 0) >= PROMINENT);
+    return !(joinedBefore || joinedAfter || (!prominent && isGivenNameBefore(c)));
   });
 }
 

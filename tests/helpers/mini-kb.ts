@@ -77,10 +77,10 @@ export const MINI_ENTRIES: KbEntry[] = [
 ];
 
 /** A few everyday words, as the shipped artifact carries them (SCOWL). */
-export const MINI_EVERYDAY = ['reading', 'nice', 'republic', 'strike', 'march', 'hope', 'split'];
+export const MINI_EVERYDAY = ['reading', 'nice', 'republic', 'strike', 'march', 'hope', 'split', 'mark'];
 
 /** A few given names, as the shipped artifact carries them. */
-export const MINI_GIVEN_NAMES = ['david', 'farid', 'jane', 'wasim'];
+export const MINI_GIVEN_NAMES = ['david', 'farid', 'jane', 'wasim', 'mark'];
 
 export function miniIndex(): NameIndex {
   return buildNameIndex(MINI_ENTRIES, { everydayWords: MINI_EVERYDAY, givenNames: MINI_GIVEN_NAMES });

@@ -89,4 +89,11 @@ describe('analyzeText', () => {
       expect.arrayContaining(['Farid Khalil:person', 'Khalil:person', 'Damascus:place=gn:170063']),
     );
   });
+
+  test('a given name before a town or before a known surname makes another person', () => {
+    expect(found('The winner was Mark Erbil.')).toEqual(['Mark Erbil:person']);
+    expect(found('The race went to Wasim Biden.')).toEqual(['Wasim Biden:person']);
+    // A prominent place keeps its sense after an everyday word that is also a given name.
+    expect(found('They said Mark Iraq would vote.')).toContain('Iraq:place=Q796');
+  });
 });
