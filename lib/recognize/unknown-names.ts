@@ -203,6 +203,8 @@ const POLITY_WORDS = new Set([
   'empire',
   'confederation',
 ]);
+/** Capitalized words that start a sentence, never an organization's name ("The", "Then", "But"). */
+const LEADING_FUNCTION_WORDS = new Set(['the', 'a', 'an', 'then', 'but', 'and', 'so', 'yet', 'when', 'while', 'if']);
 const VERBS_OF_SPEECH = new Set(['said', 'says', 'told', 'added', 'stated', 'announced', 'warned', 'wrote']);
 
 /**
@@ -225,19 +227,44 @@ export function findUnknownNames(tokens: Token[], covered: boolean[], index: Nam
     }
     // A connector never ends a name: "Bank of" → "Bank".
     while (j > i && !tokens[j].capitalized) j--;
-    const end = j;
-    let start = i;
-    if (!organizationCue(tokens, start, end)) {
-      // "The Hemo base", "President Jane Doe": leading everyday words and titles are not the name.
-      while (start < end && leadingNonName(tokens[start], index)) start++;
-    }
-    const kind = cueKind(tokens, start, end) ?? shapeKind(tokens, start, end, index);
-    if (kind && !onlyEverydayWords(tokens, start, end, index)) {
-      out.push({ start: tokens[start].start, end: tokens[end].end, kind: kind.kind, confidence: kind.confidence });
+    for (const [from, to] of splitAtTitle(tokens, i, j)) {
+      const name = typedName(tokens, from, to, index);
+      if (name) out.push(name);
     }
     i = j + 1;
   }
   return out;
+}
+
+/**
+ * A title inside a run separates an organization from the person holding the title: "World Boxing
+ * Association President Ramon Manzanares", "Bank of England Governor Andrew Bailey". Split only when two
+ * words or more follow the title, so "Martin Luther King Jr" stays whole.
+ */
+function splitAtTitle(tokens: Token[], i: number, j: number): [number, number][] {
+  for (let k = i + 1; k + 2 <= j; k++) {
+    if (tokens[k].capitalized && PERSON_TITLES.has(tokens[k].folded))
+      return [
+        [i, k - 1],
+        [k + 1, j],
+      ];
+  }
+  return [[i, j]];
+}
+
+/** The unknown name in tokens[i..j], trimmed of leading words that are not part of it, with its kind. */
+function typedName(tokens: Token[], i: number, j: number, index: NameIndex): UnknownName | null {
+  let start = i;
+  if (!organizationCue(tokens, start, j)) {
+    // "The Hemo base", "President Jane Doe": leading everyday words and titles are not the name.
+    while (start < j && leadingNonName(tokens[start], index)) start++;
+  } else {
+    // An organization keeps its own everyday words ("National Security Council") but not "The" or "Then".
+    while (start < j && LEADING_FUNCTION_WORDS.has(tokens[start].folded)) start++;
+  }
+  const kind = cueKind(tokens, start, j) ?? shapeKind(tokens, start, j, index);
+  if (!kind || onlyEverydayWords(tokens, start, j, index)) return null;
+  return { start: tokens[start].start, end: tokens[j].end, kind: kind.kind, confidence: kind.confidence };
 }
 
 /**
@@ -313,8 +340,7 @@ function continues(tokens: Token[], k: number, index: NameIndex): boolean {
     CONNECTORS.has(t.folded) &&
     t.folded !== 'and' &&
     t.joinsNext &&
-    next !== undefined &&
-    next.capitalized &&
+    next?.capitalized &&
     !isEveryday(next.folded, index)
   );
 }

@@ -96,4 +96,11 @@ describe('analyzeText', () => {
     // A prominent place keeps its sense after an everyday word that is also a given name.
     expect(found('They said Mark Iraq would vote.')).toContain('Iraq:place=Q796');
   });
+
+  test('a title inside a run separates the organization from the person holding it', () => {
+    expect(found('Then Hemo Boxing Association President Farid Haddad spoke.')).toEqual([
+      'Hemo Boxing Association:organization',
+      'Farid Haddad:person',
+    ]);
+  });
 });
