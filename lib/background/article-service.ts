@@ -2,9 +2,11 @@
 
 import { analyzeText } from '../analyze';
 import { recordVisit } from '../db/articles';
+import { loadCorrectionData } from '../db/corrections';
 import type { BackstoryDb } from '../db/schema';
 import type { NameIndex } from '../kb/name-index';
 import type { KbEntry } from '../kb/types';
+import { applyCorrections } from '../link/corrections';
 import type { AddedText, AnalyzedArticle, ArticleToAnalyze, Result, SkippedPage, TabState } from '../messages';
 import type { Mention } from '../recognize/types';
 import { canonicalUrl, siteOf } from '../url';
@@ -29,11 +31,7 @@ export function createArticleService(deps: ArticleServiceDeps) {
       try {
         const text = article.text.slice(0, MAX_TEXT_LENGTH);
         const index = await deps.nameIndex();
-        const mentions = analyzeText(text, index);
-        const entries = uniqueEntries(
-          mentions.flatMap((m) => (m.entityId ? [m.entityId] : [])),
-          index,
-        );
+        const { mentions, entries } = await analyzeWithCorrections(deps.db, text, index);
         const articleId = canonicalUrl(article.url, article.canonical);
         await recordVisit(deps.db, {
           id: articleId,
@@ -66,11 +64,7 @@ export function createArticleService(deps: ArticleServiceDeps) {
         }
         const text = added.text.slice(0, MAX_TEXT_LENGTH);
         const index = await deps.nameIndex();
-        const mentions = analyzeText(text, index);
-        const entries = uniqueEntries(
-          mentions.flatMap((m) => (m.entityId ? [m.entityId] : [])),
-          index,
-        );
+        const { mentions, entries } = await analyzeWithCorrections(deps.db, text, index);
         await appendToArticle(deps.db, {
           articleId: added.articleId,
           text,
@@ -95,6 +89,31 @@ export function createArticleService(deps: ArticleServiceDeps) {
       return { ok: true, value: null };
     },
   };
+}
+
+/**
+ * Analyzes `text` and applies the reader's corrections (read from IndexedDB on each call: the table is small,
+ * and a correction made a moment ago must count). Resolves to the mentions and the shipped entries they link
+ * to (entries the reader added are stored already). Also for the library's reader view.
+ */
+export async function analyzeWithCorrections(
+  db: BackstoryDb,
+  text: string,
+  index: NameIndex,
+): Promise<{ mentions: Mention[]; entries: KbEntry[] }> {
+  const { corrections, entities } = await loadCorrectionData(db);
+  const userById = new Map(entities.map((e) => [e.id, e]));
+  const entry = (id: string): KbEntry | undefined => {
+    const position = index.byId.get(id);
+    // The reader's own version of an entry wins over the shipped one, as in the panel.
+    return userById.get(id) ?? (position === undefined ? undefined : index.entries[position]);
+  };
+  const mentions = applyCorrections(analyzeText(text, index), corrections, { text, entry });
+  const entries = uniqueEntries(
+    mentions.flatMap((m) => (m.entityId ? [m.entityId] : [])),
+    index,
+  );
+  return { mentions, entries };
 }
 
 function uniqueEntries(ids: string[], index: NameIndex): KbEntry[] {

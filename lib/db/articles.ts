@@ -69,3 +69,19 @@ export async function recordVisit(db: BackstoryDb, input: VisitInput): Promise<A
     return record;
   });
 }
+
+/** Most articles read for "In your reading" and co-mentions: enough for a reader's history, bounded for speed. */
+export const MEMORY_LIMIT = 300;
+
+/**
+ * The articles (visited or saved) that link `entityId`, through the multi-entry `entityIds` index; at most
+ * `limit`, the most recently visited ones when there are more.
+ */
+export async function articlesMentioning(
+  db: BackstoryDb,
+  entityId: string,
+  limit = MEMORY_LIMIT,
+): Promise<ArticleRecord[]> {
+  const found = await db.articles.where('entityIds').equals(entityId).toArray();
+  return found.sort((a, b) => b.visitedAt - a.visitedAt).slice(0, limit);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { groupNames, recordVisit } from '../../../lib/db/articles';
+import { articlesMentioning, groupNames, recordVisit } from '../../../lib/db/articles';
 import { openDb } from '../../../lib/db/schema';
 import type { Mention } from '../../../lib/recognize/types';
 import { MINI_ENTRIES } from '../../helpers/mini-kb';
@@ -56,5 +56,24 @@ describe('recordVisit', () => {
     await db.entities.put({ ...syria, description: 'my own words', origin: 'user', updatedAt: 0 });
     await recordVisit(db, visit(1));
     expect((await db.entities.get('Q858'))?.description).toBe('my own words');
+  });
+});
+
+describe('articlesMentioning', () => {
+  test('finds the articles that link an entity through the multi-entry index, most recent visit first', async () => {
+    const db = freshDb();
+    await recordVisit(db, visit(1));
+    await recordVisit(db, { ...visit(5), id: 'https://b.example/y', url: 'https://b.example/y' });
+    await recordVisit(db, {
+      ...visit(3),
+      id: 'https://c.example/z',
+      url: 'https://c.example/z',
+      mentions: [mentions[1]],
+    });
+    expect((await articlesMentioning(db, 'Q858')).map((a) => a.id)).toEqual([
+      'https://b.example/y',
+      'https://a.example/x',
+    ]);
+    expect(await articlesMentioning(db, 'Q858', 1)).toHaveLength(1);
   });
 });

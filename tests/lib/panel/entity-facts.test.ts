@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest';
+import { countryName, relationRows, timeline, wikipediaUrl } from '../../../lib/panel/entity-facts';
+import { mapViewFor } from '../../../lib/panel/map-points';
+import { MINI_ENTRIES } from '../../helpers/mini-kb';
+
+const byId = (id: string) => MINI_ENTRIES.find((e) => e.id === id) as (typeof MINI_ENTRIES)[number];
+
+describe('wikipediaUrl', () => {
+  test("prefers the entry's own Wikipedia link, else Wikidata's redirect for a QID, else none", () => {
+    expect(wikipediaUrl({ id: 'Q1', wikipedia: 'https://en.wikipedia.org/wiki/Charles_III' })).toBe(
+      'https://en.wikipedia.org/wiki/Charles_III',
+    );
+    expect(wikipediaUrl({ id: 'Q858' })).toBe('https://www.wikidata.org/wiki/Special:GoToLinkedPage/enwiki/Q858');
+    expect(wikipediaUrl({ id: 'gn:170063' })).toBeUndefined();
+    expect(wikipediaUrl({ id: 'bs:x', wikipedia: 'javascript:alert(1)' })).toBeUndefined();
+  });
+});
+
+describe('relationRows', () => {
+  test('names the targets it knows, keeps the ids of the others, in a fixed order', () => {
+    const rows = relationRows(
+      {
+        relations: [
+          { type: 'based-in', target: 'Q30' },
+          { type: 'leads', target: 'Q858' },
+        ],
+      },
+      new Map([['Q858', { name: 'Syria' }]]),
+    );
+    expect(rows).toEqual([
+      { label: 'Leads', targetId: 'Q858', targetName: 'Syria' },
+      { label: 'Based in', targetId: 'Q30' },
+    ]);
+  });
+});
+
+describe('countryName and timeline', () => {
+  test('names a country from its code and sorts facts by date', () => {
+    expect(countryName('sy')).toBe('Syria');
+    expect(
+      timeline({
+        facts: [
+          { date: '2024', text: 'b', source: '' },
+          { date: '2011-03', text: 'a', source: '' },
+        ],
+      }).map((f) => f.text),
+    ).toEqual(['a', 'b']);
+  });
+});
+
+describe('mapViewFor', () => {
+  test('a place is the focus in its country, with the other places of the article around it', () => {
+    const view = mapViewFor(byId('gn:173334'), [byId('gn:173334'), byId('gn:170063'), byId('Q6279'), byId('Q796')]);
+    expect(view).toEqual({
+      focus: { lat: 37.05, lon: 41.23, label: 'Qamishli' },
+      subtype: 'city',
+      country: 'SY',
+      others: [
+        { lat: 33.51, lon: 36.29, label: 'Damascus' },
+        { lat: 33, lon: 44, label: 'Iraq' },
+      ],
+    });
+  });
+
+  test('an actor shows its country and no focus; nothing to draw gives no map', () => {
+    expect(mapViewFor(byId('Q6279'), [])).toEqual({ country: 'US', others: [] });
+    expect(mapViewFor({ id: 'x', kind: 'organization', subtype: '', name: 'X' }, [byId('Q796')])).toBeUndefined();
+  });
+});
