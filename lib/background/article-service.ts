@@ -56,7 +56,10 @@ export function createArticleService(deps: ArticleServiceDeps) {
       }
     },
 
-    /** Text the page added later: analyzed alone, appended to the record, answered with its mentions. */
+    /**
+     * Text the page added later: analyzed after the end of the article's text so far (the context that
+     * says "Miller" is the Matthew Miller named above), appended to the record, answered with its mentions.
+     */
     async analyzeAddedText(added: AddedText): Promise<Result<{ mentions: Mention[] }>> {
       try {
         if (typeof added.text !== 'string' || typeof added.articleId !== 'string') {
@@ -64,7 +67,17 @@ export function createArticleService(deps: ArticleServiceDeps) {
         }
         const text = added.text.slice(0, MAX_TEXT_LENGTH);
         const index = await deps.nameIndex();
-        const { mentions, entries } = await analyzeWithCorrections(deps.db, text, index);
+        const context = contextBefore((await deps.db.articles.get(added.articleId))?.text ?? '');
+        const joined = context ? `${context}\n\n${text}` : text;
+        const offset = joined.length - text.length;
+        const all = (await analyzeWithCorrections(deps.db, joined, index)).mentions;
+        const mentions = all
+          .filter((m) => m.start >= offset)
+          .map((m) => ({ ...m, start: m.start - offset, end: m.end - offset }));
+        const entries = uniqueEntries(
+          mentions.flatMap((m) => (m.entityId ? [m.entityId] : [])),
+          index,
+        );
         await appendToArticle(deps.db, {
           articleId: added.articleId,
           text,
@@ -114,6 +127,17 @@ export async function analyzeWithCorrections(
     index,
   );
   return { mentions, entries };
+}
+
+/** How much of the article's text goes before added text: enough for its names, bounded for live blogs. */
+export const ADDED_TEXT_CONTEXT = 60_000;
+
+/** The end of the article's text, cut at a paragraph break so no name is split. */
+function contextBefore(text: string): string {
+  if (text.length <= ADDED_TEXT_CONTEXT) return text;
+  const tail = text.slice(-ADDED_TEXT_CONTEXT);
+  const paragraph = tail.indexOf('\n\n');
+  return paragraph >= 0 ? tail.slice(paragraph + 2) : tail;
 }
 
 function uniqueEntries(ids: string[], index: NameIndex): KbEntry[] {

@@ -77,6 +77,20 @@ describe('analyzeAddedText', () => {
     expect(record?.entityIds).toEqual(['Q6279', 'Q858']);
   });
 
+  test("reads added text in the article's context: a surname named in full before is that person", async () => {
+    const { service } = setup();
+    await service.analyzeArticle({ url: 'https://n.example/blog', title: 'T', text: 'Farid Haddad arrived.' }, 7);
+    const answer = await service.analyzeAddedText({
+      url: 'https://n.example/blog',
+      articleId: 'https://n.example/blog',
+      text: 'Later Haddad spoke in Erbil.',
+    });
+    expect(answer.ok && answer.value.mentions.map((m) => [m.surface, m.kind, m.start])).toEqual([
+      ['Haddad', 'person', 6],
+      ['Erbil', 'place', 22],
+    ]);
+  });
+
   test('returns an error value for a malformed request', async () => {
     const { service } = setup();
     const answer = await service.analyzeAddedText({ url: 'x', articleId: 'x', text: 42 as unknown as string });
