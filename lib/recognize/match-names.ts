@@ -74,10 +74,20 @@ function longestAt(tokens: Token[], i: number, index: NameIndex, text: string): 
       }
       if (!tokens[j].joinsNext) break;
     }
-    if (best && (!acronym || best.end >= acronym.end)) return best;
+    if (best && (!acronym || best.end >= acronym.end)) return preferDemonym(best, tokens, index);
   }
   if (acronym) return acronym;
   return demonymAt(tokens, i, index) ?? skeletonAt(tokens, keyStart[keyStart.length - 1], i, index);
+}
+
+/**
+ * A one-word name that is also a demonym is the demonym unless the place is prominent: "Canadian" is
+ * Canada's, not the Texas town of Canadian.
+ */
+function preferDemonym(best: Candidate, tokens: Token[], index: NameIndex): Candidate {
+  if (best.tokenEnd - best.tokenStart !== 1) return best;
+  if (best.positions.some((p) => (index.entries[p].prominence ?? 0) >= PROMINENT)) return best;
+  return demonymAt(tokens, best.tokenStart, index) ?? best;
 }
 
 /** "Russian", "Iraqi": a capitalized demonym stands for its country (a place reference for geoparsing). */

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { buildNameIndex } from '../../../lib/kb/name-index';
 import { matchNames } from '../../../lib/recognize/match-names';
 import { tokenize } from '../../../lib/text/tokenize';
-import { miniIndex } from '../../helpers/mini-kb';
+import { MINI_ENTRIES, miniIndex } from '../../helpers/mini-kb';
 
 const index = miniIndex();
 function spans(text: string): string[] {
@@ -19,6 +20,20 @@ describe('matchNames', () => {
 
   test('matches a name written across a line break', () => {
     expect(spans('talks with the United\nStates on Monday')).toEqual(['United\nStates']);
+  });
+
+  test('a one-word name that is also a demonym is the demonym, unless the place is prominent', () => {
+    const local = buildNameIndex(
+      [
+        ...MINI_ENTRIES,
+        { id: 'gn:1', kind: 'place', subtype: 'town', name: 'Syrian', aliases: [], prominence: 0.2, source: 'test' },
+      ],
+      { everydayWords: [], givenNames: [] },
+    );
+    const text = 'Syrian officials met.';
+    const [found] = matchNames(tokenize(text), local, text);
+    expect(found.via).toBe('demonym');
+    expect(found.positions.map((p) => local.entries[p].id)).toEqual(['Q858']);
   });
 
   test('prefers the longest name', () => {
