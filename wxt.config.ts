@@ -10,13 +10,20 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description: 'Highlights the places and actors in news articles and shows their background, offline and private.',
-    permissions: ['storage'],
+    // contextMenus: the "Save to Backstory library" item on pages. No host permissions: saving asks our
+    // content script for the page, and the library is an extension page.
+    permissions: ['storage', 'contextMenus'],
     action: { default_title: 'Backstory' },
     // A manifest key, not a permission. The id is TOGGLE_PAGE_COMMAND in lib/background/commands.ts.
     commands: {
       'toggle-page-highlights': {
         suggested_key: { default: 'Alt+Shift+B' },
         description: 'Turn highlights on this page off or on',
+      },
+      // SAVE_ARTICLE_COMMAND in lib/background/commands.ts.
+      'save-article': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save this article to the Backstory library',
       },
     },
     ...(browser === 'firefox' && {

@@ -1,4 +1,11 @@
-import type { PageHighlighting } from '@/lib/messages';
+import type { PageHighlighting, SavedArticleSummary } from '@/lib/messages';
+
+/** Where a save from the popup stands. */
+export type SaveState =
+  | { status: 'idle' }
+  | { status: 'saving' }
+  | { status: 'saved'; summary: SavedArticleSummary }
+  | { status: 'failed'; error: string };
 
 export interface PopupProps {
   /** undefined while asking the page; null when Backstory does not run there (a browser page, the web store). */
@@ -8,6 +15,9 @@ export interface PopupProps {
   onTogglePage: (on: boolean) => void;
   onToggleSite: (on: boolean) => void;
   onOpenPanel: () => void;
+  save?: SaveState;
+  onSave?: () => void;
+  onOpenLibrary?: () => void;
 }
 
 const STATUS: Record<PageHighlighting['status'], string> = {
@@ -18,7 +28,16 @@ const STATUS: Record<PageHighlighting['status'], string> = {
 };
 
 /** The toolbar popup: switches for this page and this site, and a way to the side panel. Props only. */
-export function Popup({ state, error, onTogglePage, onToggleSite, onOpenPanel }: PopupProps) {
+export function Popup({
+  state,
+  error,
+  onTogglePage,
+  onToggleSite,
+  onOpenPanel,
+  save = { status: 'idle' },
+  onSave,
+  onOpenLibrary,
+}: PopupProps) {
   return (
     <div class="popup">
       <h1>Backstory</h1>
@@ -65,9 +84,32 @@ export function Popup({ state, error, onTogglePage, onToggleSite, onOpenPanel }:
           {error}
         </p>
       )}
-      <button type="button" onClick={onOpenPanel}>
-        Open side panel
-      </button>
+      {save.status === 'saved' && (
+        <p class="saved" role="status">
+          {save.summary.updated ? 'Updated in the library: ' : 'Saved to the library: '}
+          {save.summary.title}
+        </p>
+      )}
+      {save.status === 'failed' && (
+        <p class="error" role="alert">
+          Not saved: {save.error}
+        </p>
+      )}
+      <div class="actions">
+        <button type="button" onClick={onOpenPanel}>
+          Open side panel
+        </button>
+        {onSave && state?.status === 'article' && (
+          <button type="button" class="save" onClick={onSave} disabled={save.status === 'saving'}>
+            {save.status === 'saving' ? 'Saving…' : 'Save to library'}
+          </button>
+        )}
+        {onOpenLibrary && (
+          <button type="button" class="library" onClick={onOpenLibrary}>
+            Library
+          </button>
+        )}
+      </div>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PanelApi } from '@/lib/background/side-panel';
 import { type PageHighlighting, type Result, sendMessage } from '@/lib/messages';
-import { Popup } from './Popup';
+import { Popup, type SaveState } from './Popup';
 
 /** Asks the tab's content script; a tab without one (no answer) reads as null. */
 async function askTab(send: () => Promise<Result<PageHighlighting>>): Promise<Result<PageHighlighting> | null> {
@@ -21,6 +21,7 @@ export function PopupApp({ pinnedTabId }: { pinnedTabId?: number }) {
   const [tab, setTab] = useState<{ id?: number; windowId?: number } | undefined>(undefined);
   const [state, setState] = useState<PageHighlighting | null | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
+  const [save, setSave] = useState<SaveState>({ status: 'idle' });
 
   useEffect(() => {
     void (async () => {
@@ -57,8 +58,26 @@ export function PopupApp({ pinnedTabId }: { pinnedTabId?: number }) {
     void opening?.then(() => window.close()).catch((e: unknown) => setError(String(e)));
   };
 
+  const saveArticle = async () => {
+    if (tab?.id === undefined) return;
+    setSave({ status: 'saving' });
+    try {
+      const answer = await sendMessage('saveArticle', { tabId: tab.id });
+      setSave(answer.ok ? { status: 'saved', summary: answer.value } : { status: 'failed', error: answer.error });
+    } catch (e) {
+      setSave({ status: 'failed', error: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const openLibrary = () => {
+    void browser.tabs.create({ url: browser.runtime.getURL('/library.html') }).then(() => window.close());
+  };
+
   return (
     <Popup
+      save={save}
+      onSave={() => void saveArticle()}
+      onOpenLibrary={openLibrary}
       state={state}
       error={error}
       onTogglePage={(on) => void update((id) => sendMessage('setPageHighlighting', { on }, id))}

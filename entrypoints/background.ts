@@ -2,7 +2,9 @@ import { browser } from 'wxt/browser';
 import { createArticleService } from '@/lib/background/article-service';
 import { runCommand } from '@/lib/background/commands';
 import { entityCardFor } from '@/lib/background/entity-card';
-import { isOwnContentScript } from '@/lib/background/senders';
+import { createSaveService } from '@/lib/background/save-article';
+import { analyzeSavedArticle } from '@/lib/background/saved-article-view';
+import { isOwnContentScript, isOwnExtensionPage } from '@/lib/background/senders';
 import { openPanelFor, type PanelApi } from '@/lib/background/side-panel';
 import { withHighlighting } from '@/lib/background/tab-highlighting';
 import { installKb } from '@/lib/db/install-kb';
@@ -30,15 +32,20 @@ export default defineBackground(() => {
     );
     return { entries, lexicon: lexiconOf(artifact) };
   });
-  const service = createArticleService({
+  const setTabState = async (tabId: number | undefined, state: TabState) => {
+    if (tabId === undefined) return;
+    await browser.storage.session.set({ [tabStateKey(tabId)]: state, [LAST_TAB_KEY]: tabId });
+  };
+  const service = createArticleService({ db, nameIndex, now: Date.now, setTabState });
+  const saving = createSaveService({
     db,
     nameIndex,
     now: Date.now,
-    async setTabState(tabId: number | undefined, state: TabState) {
-      if (tabId === undefined) return;
-      await browser.storage.session.set({ [tabStateKey(tabId)]: state, [LAST_TAB_KEY]: tabId });
-    },
+    snapshot: (tabId) => sendMessage('getPageSnapshot', undefined, tabId),
+    activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
   });
+  const isOwnPage = (sender: { id?: string; url?: string }) =>
+    isOwnExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'));
 
   onMessage('analyzeArticle', ({ data, sender }) => {
     if (!isOwnContentScript(sender, browser.runtime.id)) return { ok: false, error: 'refused: unknown sender' };
@@ -80,8 +87,33 @@ export default defineBackground(() => {
     if (next) await browser.storage.session.set({ [key]: next });
     return { ok: true, value: null };
   });
+  onMessage('saveArticle', ({ data, sender }) => {
+    if (!isOwnPage(sender)) return { ok: false, error: 'refused: unknown sender' };
+    return saving.saveArticle(data);
+  });
+  onMessage('analyzeSavedArticle', ({ data, sender }) => {
+    if (!isOwnPage(sender)) return { ok: false, error: 'refused: unknown sender' };
+    return analyzeSavedArticle({ db, nameIndex, now: Date.now, setTabState }, data, sender.tab?.id);
+  });
+  const saveAndTell = async (tabId: number) => {
+    const result = await saving.saveArticle({ tabId });
+    void showSaveOutcome(tabId, result);
+    return result;
+  };
   browser.commands?.onCommand.addListener((command, tab) => {
-    void runCommand(command, tab, (tabId) => sendMessage('setPageHighlighting', {}, tabId));
+    void runCommand(command, tab, {
+      togglePage: (tabId) => sendMessage('setPageHighlighting', {}, tabId),
+      saveArticle: saveAndTell,
+    });
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus?.create({ id: SAVE_MENU_ID, title: 'Save to Backstory library', contexts: ['page'] }, () => {
+      // Already there (an update): reading lastError keeps it from being reported as unchecked.
+      void browser.runtime.lastError;
+    });
+  });
+  browser.contextMenus?.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === SAVE_MENU_ID && tab?.id !== undefined) void saveAndTell(tab.id);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     void browser.storage.session.remove([tabStateKey(tabId), panelFocusKey(tabId)]);
@@ -90,6 +122,32 @@ export default defineBackground(() => {
   // Warm the index while the browser is idle, so the first article does not wait for it.
   void nameIndex().catch(() => {});
 });
+
+/** The context menu's "Save to Backstory library" item. */
+const SAVE_MENU_ID = 'backstory-save-article';
+
+/**
+ * A save from the keyboard or the context menu has no window to answer in: the toolbar badge says how it went
+ * (✓, or ! with the reason in the button's tooltip) for a few seconds. No notifications permission needed.
+ */
+async function showSaveOutcome(tabId: number, result: { ok: boolean; error?: string }): Promise<void> {
+  const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+  if (!action) return;
+  try {
+    await action.setBadgeBackgroundColor({ tabId, color: result.ok ? '#1a7f37' : '#cf222e' });
+    await action.setBadgeText({ tabId, text: result.ok ? '✓' : '!' });
+    await action.setTitle({
+      tabId,
+      title: result.ok ? 'Backstory: saved to the library' : `Backstory: ${result.error}`,
+    });
+    setTimeout(() => {
+      void action.setBadgeText({ tabId, text: '' }).catch(() => {});
+      void action.setTitle({ tabId, title: 'Backstory' }).catch(() => {});
+    }, 4000);
+  } catch {
+    // The tab closed meanwhile.
+  }
+}
 
 /** Lets queued messages run between install chunks. */
 function yieldToEvents(): Promise<void> {

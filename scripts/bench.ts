@@ -9,11 +9,12 @@ import type { NameIndex } from '../lib/kb/name-index';
 import { type BenchContext, type BenchRow, type BenchSection, formatTable } from './lib/bench-core';
 import { inPageSection } from './lib/bench-inpage';
 import { latencySection } from './lib/bench-latency';
+import { librarySection } from './lib/bench-library';
 import { coldStartSection, memorySection } from './lib/bench-startup';
 import { loadNameIndex, ROOT } from './lib/kb-files';
 
 /** The sections, in print order. A new section is a `BenchSection` added here. */
-const SECTIONS: BenchSection[] = [latencySection, coldStartSection, memorySection, inPageSection];
+const SECTIONS: BenchSection[] = [latencySection, coldStartSection, memorySection, inPageSection, librarySection];
 
 const args = process.argv.slice(2);
 const only = args

@@ -79,8 +79,29 @@ export interface SavedPageRecord {
   lang?: string;
   imageUrl?: string;
   excerpt?: string;
+  /** The site's own name (og:site_name), when the page gives one. */
+  siteName?: string;
+  /**
+   * The address without fragment or tracking parameters (lib/url.ts `canonicalUrl` without the canonical link):
+   * the second dedupe key, so a page saved once with and once without a canonical link stays one record.
+   */
+  urlKey?: string;
   savedAt: number;
   updatedAt: number;
+}
+
+/**
+ * The library's full-text search index (lib/library/search-index.ts), serialized, with the version of each
+ * saved page it holds, so the library page updates it incrementally instead of rebuilding it on every open.
+ */
+export interface SearchIndexRecord {
+  id: string;
+  /** The index format (SEARCH_INDEX_FORMAT); a different one is rebuilt from the articles. */
+  format: number;
+  /** MiniSearch's JSON. */
+  index: string;
+  /** [article id, savedPages.updatedAt] for each indexed article. */
+  versions: [string, number][];
 }
 
 /** Small facts about the database itself: the installed KB version, migrations done. */
@@ -96,6 +117,7 @@ export type BackstoryDb = Dexie & {
   meta: EntityTable<MetaRecord, 'key'>;
   corrections: EntityTable<CorrectionRecord, 'id'>;
   savedPages: EntityTable<SavedPageRecord, 'id'>;
+  searchIndex: EntityTable<SearchIndexRecord, 'id'>;
 };
 
 export const DB_NAME = 'backstory';
@@ -112,11 +134,13 @@ export function openDb(name: string = DB_NAME): BackstoryDb {
     notes: '++id, entityId, articleId, createdAt',
     meta: 'key',
   });
-  // Version 2: the reader's corrections (side panel) and saved copies of articles (library). New tables only,
-  // so no upgrade function: every version-1 record stays as it was.
+  // Version 2: the reader's corrections (side panel) and saved copies of articles (library), with the library's
+  // search index. New tables only, so no upgrade function: every version-1 record stays as it was.
   db.version(2).stores({
     corrections: '++id, key, entityId, createdAt',
-    savedPages: 'id, savedAt',
+    // urlKey: the second dedupe key; updatedAt: which saved copies the search index holds is read off it.
+    savedPages: 'id, savedAt, updatedAt, urlKey',
+    searchIndex: 'id',
   });
   return db;
 }

@@ -46,8 +46,19 @@ describe('schema upgrades', () => {
     // The new tables exist and work.
     await db.corrections.add({ key: 'erbil', action: 'not-entity', surface: 'Erbil', createdAt: 3 });
     expect(await db.corrections.where('key').equals('erbil').count()).toBe(1);
-    await db.savedPages.put({ id: 'https://example.com/a', html: '<p>x</p>', savedAt: 2, updatedAt: 2 });
+    await db.savedPages.put({
+      id: 'https://example.com/a',
+      html: '<p>x</p>',
+      urlKey: 'https://example.com/a',
+      savedAt: 2,
+      updatedAt: 2,
+    });
     expect(await db.savedPages.count()).toBe(1);
+    // The library looks saved copies up by their address without tracking parameters, and by version.
+    expect(await db.savedPages.where('urlKey').equals('https://example.com/a').count()).toBe(1);
+    expect(await db.savedPages.orderBy('updatedAt').primaryKeys()).toEqual(['https://example.com/a']);
+    await db.searchIndex.put({ id: 'library', format: 1, index: '{}', versions: [] });
+    expect(await db.searchIndex.get('library')).toMatchObject({ format: 1 });
     db.close();
   });
 });
