@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
+import { countryName } from '@/lib/country-name';
 import type { ArticleName, EntityRecord } from '@/lib/db/schema';
-import { countryName, relationRows, timeline, wikipediaUrl } from '@/lib/panel/entity-facts';
+import { relationRows, timeline, wikipediaUrl } from '@/lib/panel/entity-facts';
 import type { SentenceRow } from '@/lib/panel/sentence';
 
 interface Props {

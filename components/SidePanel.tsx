@@ -180,6 +180,9 @@ function PanelBody({ followed, db, renderMap }: BodyProps) {
             onSelectEntity={select}
             showMention={showMention}
             renderMap={renderMap}
+            onCorrected={() => {
+              if (tabId !== undefined) void sendMessage('rereadPage', undefined, tabId).catch(() => {});
+            }}
           />
         </div>
       )}

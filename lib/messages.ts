@@ -130,6 +130,8 @@ export interface ToContentScript {
   setSiteHighlighting(request: { on: boolean }): Result<PageHighlighting>;
   /** The page's HTML now, for saving it to the library. */
   getPageSnapshot(): Result<PageSnapshot>;
+  /** Read the page again now (the reader corrected a name in the panel): its marks are made anew. */
+  rereadPage(): Result<PageHighlighting>;
   /** Scroll to a mention of an entity (the next one each time) and flash it; answers its place among them. */
   showMention(target: MentionTarget): Result<{ index: number; total: number }>;
 }

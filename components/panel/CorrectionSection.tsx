@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
+import { countryName } from '@/lib/country-name';
 import type { CorrectionRecord, EntityRecord } from '@/lib/db/schema';
 import type { EntityKind } from '@/lib/kb/types';
-import { countryName } from '@/lib/panel/entity-facts';
 
 export interface NewEntryInput {
   surface: string;
@@ -33,7 +33,7 @@ const KINDS: { kind: EntityKind; label: string }[] = [
   { kind: 'organization', label: 'Organization' },
   { kind: 'place', label: 'Place' },
 ];
-const APPLIES = 'Saved. It applies from the next time a page is read: reload the page to see it.';
+const APPLIES = 'Saved. The page is read again with it, and so is every page you open from now on.';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

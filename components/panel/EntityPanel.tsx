@@ -27,6 +27,8 @@ export interface EntityPanelProps {
   /** Asks the page to bring a mention into view (sent to the tab's content script). */
   showMention?: (target: MentionTarget) => Promise<Result<{ index: number; total: number }>>;
   renderMap?: (view: MapView) => ComponentChildren;
+  /** A correction was saved or undone: the page should be read again with it. */
+  onCorrected?: () => void;
   now?: () => number;
 }
 
@@ -39,8 +41,14 @@ export function EntityPanel({
   onSelectEntity,
   showMention,
   renderMap,
+  onCorrected,
   now = Date.now,
 }: EntityPanelProps) {
+  const corrected = <T,>(action: Promise<T>): Promise<T> =>
+    action.then((value) => {
+      onCorrected?.();
+      return value;
+    });
   const [mentionStatus, setMentionStatus] = useState<string | undefined>(undefined);
   // null: looked up and absent; undefined: still loading.
   const looked = useLiveQuery(async () => {
@@ -129,16 +137,18 @@ export function EntityPanel({
           corrections={corrections?.found ?? []}
           entityNames={corrections?.names}
           onFindCandidates={(query) => findCandidates(db, query)}
-          onLink={(list, id) => Promise.all(list.map((s) => linkName(db, s, id, now(), wrongId)))}
-          onNotEntity={(list) => Promise.all(list.map((s) => markNotEntity(db, s, now(), wrongId)))}
+          onLink={(list, id) => corrected(Promise.all(list.map((s) => linkName(db, s, id, now(), wrongId))))}
+          onNotEntity={(list) => corrected(Promise.all(list.map((s) => markNotEntity(db, s, now(), wrongId))))}
           onAdd={(entry) =>
-            addToKnowledgeBase(
-              db,
-              { surface: entry.surface, name: entry.name, kind: entry.kind, note: entry.note },
-              now(),
+            corrected(
+              addToKnowledgeBase(
+                db,
+                { surface: entry.surface, name: entry.name, kind: entry.kind, note: entry.note },
+                now(),
+              ),
             )
           }
-          onUndo={(id) => removeCorrection(db, id)}
+          onUndo={(id) => corrected(removeCorrection(db, id))}
         />
       )}
     </EntityDetail>

@@ -100,6 +100,11 @@ function start(ctx: ContentScriptContext): void {
     onMessage('getPageSnapshot', ({ sender }) =>
       fromExtension(sender) ? { ok: true, value: snapshotPage(document, location.href) } : refused,
     ),
+    onMessage('rereadPage', async ({ sender }) => {
+      if (!fromExtension(sender)) return refused;
+      await session.reread();
+      return { ok: true, value: session.state() };
+    }),
     onMessage('showMention', ({ data, sender }) => (fromExtension(sender) ? shower.show(data ?? {}) : refused)),
   ];
   ctx.onInvalidated(() => {

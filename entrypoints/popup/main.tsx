@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { PopupApp } from '@/components/PopupApp';
+import '@/components/theme.css';
 import './style.css';
 
 const pinned = Number(new URLSearchParams(location.search).get('tab'));

@@ -3,6 +3,7 @@ import { mapScaleFor, PlaceMap } from '@/components/PlaceMap';
 import { SidePanel } from '@/components/SidePanel';
 import { openDb } from '@/lib/db/schema';
 import type { MapView } from '@/lib/panel/map-points';
+import '@/components/theme.css';
 import './style.css';
 
 const pinned = Number(new URLSearchParams(location.search).get('tab'));

@@ -1,5 +1,6 @@
 /** @module lib/content/hover-card — a small card about a highlighted name, on hover and on keyboard focus. */
 
+import { countryName } from '../country-name';
 import { ENTITY_ATTRIBUTE, type HighlightOptions, KIND_ATTRIBUTE, MENTION_TAG, UI_TAG } from '../highlight/highlight';
 import type { EntityKind } from '../kb/types';
 import type { EntityCard, Result } from '../messages';
@@ -331,22 +332,4 @@ export function installHoverCard(deps: HoverCardDeps): HoverCard {
       return current;
     },
   };
-}
-
-let regionNames: Intl.DisplayNames | null | undefined;
-
-/** "SY" → "Syria", in English like the rest of the card; the code itself when the runtime cannot name it. */
-function countryName(code: string): string {
-  if (regionNames === undefined) {
-    try {
-      regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-    } catch {
-      regionNames = null;
-    }
-  }
-  try {
-    return regionNames?.of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
 }

@@ -82,6 +82,8 @@ export interface PageSession {
   start(siteOn: Promise<boolean>): Promise<void>;
   /** The page's URL changed without a load (history.pushState): read the new page once it has rendered. */
   navigated(url: string): Promise<void>;
+  /** Reads the page again now (the reader corrected a name): marks are made anew. */
+  reread(): Promise<void>;
   state(): PageHighlighting;
   /** Turns this page's highlights on or off; no `on` toggles. */
   setPage(on?: boolean): Promise<PageHighlighting>;
@@ -285,6 +287,43 @@ export function createPageSession(deps: PageSessionDeps): PageSession {
     return false;
   }
 
+  /**
+   * Forgets the page's reading and marks and reads it again: a new page after an SPA navigation (once it has
+   * settled; the per-page switch starts afresh), or the same page when the reader corrected a name (at once).
+   */
+  async function restart(newPage: boolean): Promise<void> {
+    run.abort();
+    watch?.stop();
+    highlights.clear();
+    run = childController(deps.signal);
+    const signal = run.signal;
+    status = 'working';
+    articleId = undefined;
+    articleRoot = undefined;
+    if (newPage) pageOverride = undefined;
+    reported = undefined;
+    seen = new WeakSet();
+    redetects = 0;
+    current = (async () => {
+      if (newPage) {
+        await waitForQuiet({
+          target: doc.body ?? doc.documentElement,
+          MutationObserver: deps.MutationObserver,
+          setTimeout: deps.timers.setTimeout,
+          clearTimeout: deps.timers.clearTimeout,
+          quietMs: timing.settleMs,
+          maxMs: timing.settleMaxMs,
+          signal,
+        });
+        if (signal.aborted) return;
+        url = deps.url();
+      }
+      if (isOn() !== highlights.shown) await apply();
+      await readPage(signal);
+    })();
+    await current;
+  }
+
   return {
     async start(siteOnSetting) {
       siteKnown = siteOnSetting.then(
@@ -306,35 +345,13 @@ export function createPageSession(deps: PageSessionDeps): PageSession {
 
     async navigated(next) {
       if (isSamePage(url, next) || deps.signal.aborted) return;
-      run.abort();
-      watch?.stop();
-      highlights.clear();
-      run = childController(deps.signal);
-      const signal = run.signal;
       url = next;
-      status = 'working';
-      articleId = undefined;
-      articleRoot = undefined;
-      pageOverride = undefined;
-      reported = undefined;
-      seen = new WeakSet();
-      redetects = 0;
-      current = (async () => {
-        await waitForQuiet({
-          target: doc.body ?? doc.documentElement,
-          MutationObserver: deps.MutationObserver,
-          setTimeout: deps.timers.setTimeout,
-          clearTimeout: deps.timers.clearTimeout,
-          quietMs: timing.settleMs,
-          maxMs: timing.settleMaxMs,
-          signal,
-        });
-        if (signal.aborted) return;
-        url = deps.url();
-        if (isOn() !== highlights.shown) await apply();
-        await readPage(signal);
-      })();
-      await current;
+      await restart(true);
+    },
+
+    async reread() {
+      if (deps.signal.aborted) return;
+      await restart(false);
     },
 
     state() {

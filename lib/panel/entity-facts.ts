@@ -3,24 +3,6 @@
 import type { EntityRecord } from '../db/schema';
 import type { KbEntry, RelationType } from '../kb/types';
 
-let regionNames: Intl.DisplayNames | null | undefined;
-
-/** "SY" → "Syria", in English; the code itself when the runtime has no region names. */
-export function countryName(code: string): string {
-  if (regionNames === undefined) {
-    try {
-      regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-    } catch {
-      regionNames = null;
-    }
-  }
-  try {
-    return regionNames?.of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 const QID_RE = /^Q[1-9]\d*$/;
 const WIKIPEDIA_RE = /^https:\/\/[a-z-]+\.(?:m\.)?wikipedia\.org\/wiki\/[^\s]+$/;
 

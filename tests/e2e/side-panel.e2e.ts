@@ -237,7 +237,7 @@ describe('the side panel across articles', () => {
     await page.close();
   });
 
-  test('"Not a name" changes the next analysis: after a reload the page no longer marks it', async () => {
+  test('"Not a name" applies at once: the page is read again and no longer marks it, nor after a reload', async () => {
     const { page, tabId } = await openArticle(FOLLOW_UP);
     const marked = () => page.$$eval('bs-mention', (els) => els.filter((e) => e.textContent === 'Erbil').length);
     expect(await marked()).toBeGreaterThan(0);
@@ -246,6 +246,13 @@ describe('the side panel across articles', () => {
     await panel.waitForSelector('.correct');
     await panel.click('.correct .not-entity');
     await panel.waitForSelector('.correct [role="status"]');
+    // The panel asks the page to read itself again: Erbil's marks go without a reload.
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('bs-mention')].every((e) => e.textContent !== 'Erbil'),
+      undefined,
+      { timeout: 20_000 },
+    );
+    expect(await page.locator('bs-mention').count()).toBeGreaterThan(0);
     await page.reload();
     await page.waitForSelector('bs-mention', { timeout: 20_000 });
     expect(await marked()).toBe(0);

@@ -130,7 +130,7 @@ describe('CorrectionSection', () => {
     act(() => (root.querySelector('.not-entity') as HTMLButtonElement).click());
     await settle();
     expect(marked).toEqual([['US']]);
-    expect(root.querySelector('[role="status"]')?.textContent).toContain('reload the page');
+    expect(root.querySelector('[role="status"]')?.textContent).toContain('read again');
   });
 
   test('"Not this one" lists the other candidates and links the chosen one', async () => {

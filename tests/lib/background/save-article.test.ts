@@ -7,7 +7,10 @@ import { openDb } from '../../../lib/db/schema';
 import type { PageSnapshot, Result, TabState } from '../../../lib/messages';
 import { miniIndex } from '../../helpers/mini-kb';
 
-const SEED = readFileSync(join(import.meta.dirname, '../../fixtures/site/news/us-forces-evacuate-syria-bases.html'), 'utf8');
+const SEED = readFileSync(
+  join(import.meta.dirname, '../../fixtures/site/news/us-forces-evacuate-syria-bases.html'),
+  'utf8',
+);
 const URL_ = 'https://news.example/us-forces-evacuate';
 
 function setup(snapshot: (tabId: number) => Promise<Result<PageSnapshot>>, db = openDb(`save-${crypto.randomUUID()}`)) {
@@ -34,7 +37,11 @@ describe('saving the article in a tab', () => {
     expect(asked).toEqual([9]);
     expect(answer).toEqual({
       ok: true,
-      value: { articleId: URL_, title: 'US Forces Evacuate Military Bases In Syria After ‘Repeated Attacks’', updated: false },
+      value: {
+        articleId: URL_,
+        title: 'US Forces Evacuate Military Bases In Syria After ‘Repeated Attacks’',
+        updated: false,
+      },
     });
     const article = await db.articles.get(URL_);
     expect(article?.entityIds).toEqual(expect.arrayContaining(['Q858']));
@@ -45,11 +52,20 @@ describe('saving the article in a tab', () => {
 
   test('a tab without our content script, a browser page or a page without an article give words, not throws', async () => {
     const none = setup(() => Promise.reject(new Error('Could not establish connection')));
-    expect(await none.service.saveArticle({ tabId: 1 })).toMatchObject({ ok: false, error: expect.stringMatching(/does not run on this page/) });
+    expect(await none.service.saveArticle({ tabId: 1 })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/does not run on this page/),
+    });
     const browserPage = setup(async () => ({ ok: true, value: { url: 'chrome://settings', title: '', html: '' } }));
-    expect(await browserPage.service.saveArticle({ tabId: 1 })).toEqual({ ok: false, error: 'Only web pages can be saved.' });
+    expect(await browserPage.service.saveArticle({ tabId: 1 })).toEqual({
+      ok: false,
+      error: 'Only web pages can be saved.',
+    });
     const empty = setup(async () => ({ ok: true, value: { url: URL_, title: '', html: '<p>hi</p>' } }));
-    expect(await empty.service.saveArticle({ tabId: 1 })).toMatchObject({ ok: false, error: expect.stringMatching(/no article found/) });
+    expect(await empty.service.saveArticle({ tabId: 1 })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/no article found/),
+    });
     expect(await empty.db.savedPages.count()).toBe(0);
   });
 
@@ -61,7 +77,10 @@ describe('saving the article in a tab', () => {
       throw Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
     });
     const answer = await service.saveArticle({ tabId: 1 });
-    expect(answer).toMatchObject({ ok: false, error: expect.stringMatching(/^Storage is full: this article was not saved/) });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Storage is full: this article was not saved/),
+    });
     expect(await db.savedPages.get(URL_)).toEqual(before);
   });
 });
@@ -71,7 +90,12 @@ describe('the reader view of a saved article', () => {
     const { db, service } = setup(page);
     await service.saveArticle({ tabId: 1 });
     const states = new Map<number | undefined, TabState>();
-    const deps = { db, nameIndex: async () => miniIndex(), now: () => 5, setTabState: async (id: number | undefined, s: TabState) => void states.set(id, s) };
+    const deps = {
+      db,
+      nameIndex: async () => miniIndex(),
+      now: () => 5,
+      setTabState: async (id: number | undefined, s: TabState) => void states.set(id, s),
+    };
     const answer = await analyzeSavedArticle(deps, { articleId: URL_, text: 'Forces left Syria.' }, 12);
     expect(answer.ok && answer.value.mentions.map((m) => m.surface)).toEqual(['Syria']);
     expect(states.get(12)).toEqual({ status: 'article', url: URL_, articleId: URL_, at: 5 });

@@ -237,6 +237,31 @@ describe('page session', () => {
     expect(new Set(marks())).toEqual(new Set(['Kyiv', 'Lviv']));
   });
 
+  test('reading again (after a correction) sends the page once more and makes its marks anew, once', async () => {
+    load(articleHtml(`<p>${PARAGRAPH}</p>`.repeat(4)));
+    const { s, started, sent } = session();
+    await started;
+    await s.settled();
+    await s.reread();
+    await s.settled();
+    expect(sent).toHaveLength(2);
+    expect(sent[1].url).toBe(URL_A);
+    expect(marks()).toHaveLength(8);
+  });
+
+  test('reading again keeps the page switch: a page turned off stays without marks', async () => {
+    load(articleHtml(`<p>${PARAGRAPH}</p>`.repeat(4)));
+    const { s, started, sent } = session();
+    await started;
+    await s.settled();
+    await s.setPage(false);
+    await s.reread();
+    await s.settled();
+    expect(sent).toHaveLength(2);
+    expect(marks()).toHaveLength(0);
+    expect(s.state().on).toBe(false);
+  });
+
   test('a jump to a fragment of the same page is not a navigation', async () => {
     load(articleHtml(`<p>${PARAGRAPH}</p>`.repeat(4)));
     const { s, started, sent } = session();

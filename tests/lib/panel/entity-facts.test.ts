@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { countryName, relationRows, timeline, wikipediaUrl } from '../../../lib/panel/entity-facts';
+import { countryName } from '../../../lib/country-name';
+import { relationRows, timeline, wikipediaUrl } from '../../../lib/panel/entity-facts';
 import { mapViewFor } from '../../../lib/panel/map-points';
 import { MINI_ENTRIES } from '../../helpers/mini-kb';
 

@@ -65,7 +65,14 @@ describe('sentencesWithMentions', () => {
 
   test('a sentence too long to show whole gives each mention its own cut row', () => {
     const text = `Syria ${'and more words '.repeat(30)}Syria again.`;
-    const rows = sentencesWithMentions(text, [{ start: 0, end: 5 }, { start: text.lastIndexOf('Syria'), end: text.lastIndexOf('Syria') + 5 }], 80);
+    const rows = sentencesWithMentions(
+      text,
+      [
+        { start: 0, end: 5 },
+        { start: text.lastIndexOf('Syria'), end: text.lastIndexOf('Syria') + 5 },
+      ],
+      80,
+    );
     expect(rows).toHaveLength(2);
     expect(show(rows)[0].startsWith('[Syria] and more')).toBe(true);
     expect(show(rows)[1].endsWith('[Syria] again.')).toBe(true);
