@@ -1,4 +1,5 @@
-// `npm test`: type-check and lint, unit tests, a fresh build, then the end-to-end tests in real Chromium.
+// `npm test`: type-check and lint, unit tests, fresh Chrome and Firefox builds, then the end-to-end tests in real
+// Chromium.
 // Ends with one plain line "N passed, N failed" counting every check and test together.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -53,6 +54,8 @@ step('lint', 'npx', ['biome', 'check', '.']);
 vitest('unit tests', 'vitest.config.ts', join(artifacts, 'unit.json'));
 if (run('build', 'npm', ['run', '--silent', 'build'])) {
   passed++;
+  // The Firefox build (MV2, sidebar) reuses the knowledge base just built; tests/e2e/firefox-build.e2e.ts checks it.
+  step('build (firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']);
   vitest('end-to-end tests', 'vitest.e2e.config.ts', join(artifacts, 'e2e.json'));
 } else {
   failed++;

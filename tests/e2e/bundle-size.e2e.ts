@@ -21,10 +21,11 @@ test('the content script is built without webextension-polyfill (wxt.config.ts d
   expect(readFileSync(CONTENT_SCRIPT, 'utf8')).not.toMatch(/webextension-polyfill|This script should only be loaded/);
 });
 
-test('the manifest adds no permission and declares the page toggle command (Alt+Shift+B)', () => {
+test('the manifest asks only for storage, the side panel and the context menu, and declares its commands', () => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-  expect([...manifest.permissions].sort()).toEqual(['sidePanel', 'storage']);
+  expect([...manifest.permissions].sort()).toEqual(['contextMenus', 'sidePanel', 'storage']);
   expect(manifest.host_permissions).toBeUndefined();
   expect(manifest.commands['toggle-page-highlights'].suggested_key.default).toBe('Alt+Shift+B');
+  expect(manifest.commands['save-article'].suggested_key.default).toBe('Alt+Shift+S');
   expect(manifest.action.default_popup).toBe('popup.html');
 });
