@@ -53,11 +53,12 @@ export function analyzeText(text: string, index: NameIndex): Mention[] {
       mentions.push({ start: candidate.start, end: candidate.end, kind: entry.kind, confidence, surface });
     }
   }
+  // Unknown names come in text order, so one pointer walks the tokens once (a long article has thousands).
+  let next = 0;
   for (const unknown of findUnknownNames(tokens, covered, index)) {
     mentions.push({ ...unknown, surface: text.slice(unknown.start, unknown.end) });
-    for (let k = 0; k < tokens.length && tokens[k].start < unknown.end; k++) {
-      if (tokens[k].start >= unknown.start) covered[k] = true;
-    }
+    while (next < tokens.length && tokens[next].start < unknown.start) next++;
+    for (let k = next; k < tokens.length && tokens[k].start < unknown.end; k++) covered[k] = true;
   }
   for (const acronym of findUnknownAcronyms(tokens, covered, index)) {
     mentions.push({ ...acronym, surface: text.slice(acronym.start, acronym.end) });
@@ -138,8 +139,10 @@ function applyShortForms(mentions: Mention[], tokens: Token[], index: NameIndex)
   }
   if (fullNames.size === 0) return mentions;
   const byStart = new Map(mentions.map((m) => [m.start, m]));
+  const inside = insideLongerMentions(mentions, tokens);
   const out: Mention[] = [];
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     const full = fullNames.get(t.folded);
     const existing = byStart.get(t.start);
     // A person's surname wins over a town of that name; anything else already found stays.
@@ -149,7 +152,7 @@ function applyShortForms(mentions: Mention[], tokens: Token[], index: NameIndex)
       out.push(existing);
       continue;
     }
-    if (!full || full.start >= t.start || !t.capitalized || t.allCaps || insideMention(mentions, t)) {
+    if (!full || full.start >= t.start || !t.capitalized || t.allCaps || inside[i]) {
       if (existing) out.push(existing);
       continue;
     }
@@ -158,7 +161,23 @@ function applyShortForms(mentions: Mention[], tokens: Token[], index: NameIndex)
   return out;
 }
 
-function insideMention(mentions: Mention[], t: Token): boolean {
-  // Mentions are few (tens per article): a linear scan is cheaper than an interval structure.
-  return mentions.some((m) => m.start <= t.start && m.end >= t.end && !(m.start === t.start && m.end === t.end));
+/**
+ * For each token, whether it lies inside a longer mention ("Miller" inside "Miller Group"). Mentions are sorted
+ * by start, so a binary search finds each one's first token: linear in the text, not tokens × mentions.
+ */
+function insideLongerMentions(mentions: Mention[], tokens: Token[]): Uint8Array {
+  const inside = new Uint8Array(tokens.length);
+  for (const m of mentions) {
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid].start < m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < tokens.length && tokens[k].end <= m.end; k++) {
+      if (!(tokens[k].start === m.start && tokens[k].end === m.end)) inside[k] = 1;
+    }
+  }
+  return inside;
 }

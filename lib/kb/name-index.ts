@@ -20,6 +20,11 @@ export interface NameIndex {
   byId: Map<string, number>;
   /** The longest key, in words. */
   maxWords: number;
+  /**
+   * Every proper beginning, in words, of a key of several words ("united", "united states" for "united states
+   * of america"): the matcher stops lengthening a span once it is no beginning of any name.
+   */
+  prefixes: Set<string>;
   /** Folded everyday English words: a name that is one of them needs a cue. */
   everyday: Set<string>;
   /** Folded given names: a capitalized run that starts with one is a person's name. */
@@ -73,6 +78,7 @@ export function buildNameIndex(entries: KbEntry[], lexicon: Partial<Lexicon> = {
     bySkeleton: new Map(),
     byId: new Map(),
     maxWords: 1,
+    prefixes: new Set(),
     everyday: new Set(lexicon.everydayWords),
     givenNames: new Set(lexicon.givenNames),
     demonyms: new Map(),
@@ -117,6 +123,22 @@ function addName(index: NameIndex, name: string, entry: KbEntry, position: numbe
 function addWords(index: NameIndex, words: string[], position: number): void {
   push(index.byKey, words.join(' '), position);
   if (words.length > index.maxWords) index.maxWords = words.length;
+  let prefix = words[0];
+  for (let k = 1; k < words.length; k++) {
+    index.prefixes.add(prefix);
+    prefix = `${prefix} ${words[k]}`;
+  }
+}
+
+/** The proper beginnings of the keys of several words (see `NameIndex.prefixes`). */
+function prefixesOf(keys: Iterable<string>): Set<string> {
+  const prefixes = new Set<string>();
+  for (const key of keys) {
+    for (let space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1)) {
+      prefixes.add(key.slice(0, space));
+    }
+  }
+  return prefixes;
 }
 
 /**
@@ -184,9 +206,11 @@ export function restoreNameIndex(
     for (let k = 0; k < flat.length; k += 2) hits.push({ position: flat[k], length: flat[k + 1] });
     bySkeleton.set(skeletonKeys[i], hits);
   }
+  const byKey = fromColumns(serialized.byKey);
   return {
     entries,
-    byKey: fromColumns(serialized.byKey),
+    byKey,
+    prefixes: prefixesOf(byKey.keys()),
     byAcronym: fromColumns(serialized.byAcronym),
     bySkeleton,
     byId,

@@ -72,7 +72,7 @@ function longestAt(tokens: Token[], i: number, index: NameIndex, text: string): 
       if (positions && acceptable(tokens, i, j, index, positions)) {
         best = { start: first.start, end: tokens[j].end, tokenStart: i, tokenEnd: j + 1, positions, via: 'name' };
       }
-      if (!tokens[j].joinsNext) break;
+      if (!tokens[j].joinsNext || !index.prefixes.has(key)) break;
     }
     if (best && (!acronym || best.end >= acronym.end)) return preferDemonym(best, tokens, index);
   }

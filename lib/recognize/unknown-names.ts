@@ -416,8 +416,10 @@ function namesWellKnownPlace(t: Token, index: NameIndex): boolean {
   if (!positions) return false;
   return positions.some((p) => {
     const entry = index.entries[p];
-    if (entry.kind !== 'place' || !foldedWords(entry.name).includes(t.folded)) return false;
-    return NAMESAKE_SUBTYPES.has(entry.subtype) || (entry.population ?? 0) >= NAMESAKE_POPULATION;
+    if (entry.kind !== 'place') return false;
+    if (!NAMESAKE_SUBTYPES.has(entry.subtype) && (entry.population ?? 0) < NAMESAKE_POPULATION) return false;
+    // Checked last: folding the entry's name is the costly part, and few entries get this far.
+    return foldedWords(entry.name).includes(t.folded);
   });
 }
 

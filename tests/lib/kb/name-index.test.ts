@@ -62,6 +62,7 @@ describe('serializeNameIndex and restoreNameIndex', () => {
     expect(restored.demonyms).toEqual(built.demonyms);
     expect(restored.byId).toEqual(built.byId);
     expect(restored.maxWords).toBe(built.maxWords);
+    expect(restored.prefixes).toEqual(built.prefixes);
   });
 
   test('an index of another format is rebuilt, not trusted', () => {
