@@ -64,7 +64,7 @@ export function analyzeText(text: string, index: NameIndex): Mention[] {
     mentions.push({ ...acronym, surface: text.slice(acronym.start, acronym.end) });
   }
   mentions.sort((a, b) => a.start - b.start);
-  return applyShortForms(applyTeamSense(mentions, teams, tokens), tokens, index);
+  return applyDefinedAcronyms(applyShortForms(applyTeamSense(mentions, teams, tokens), tokens, index), tokens, text);
 }
 
 const SCORE_VERBS = new Set(['beat', 'beats', 'drew', 'v', 'vs', 'defeated', 'thrashed', 'edged', 'routed']);
@@ -89,6 +89,44 @@ function sportsTeam(candidate: { tokenStart: number; tokenEnd: number }, tokens:
     previous.joinsNext &&
     (beforeVerb?.capitalized ?? false)
   );
+}
+
+const ACRONYM_RE = /^\p{Lu}[\p{Lu}\d]{1,7}$/u;
+
+/**
+ * Acronyms the article defines: a name followed by an acronym in brackets ("the Hemo Defense Forces (HDF)",
+ * "Revolutionary Guards (IRGC)") makes that acronym, there and later, the same entity as the name, linked or
+ * not, whatever the knowledge base or the acronym rule said of it alone.
+ */
+function applyDefinedAcronyms(mentions: Mention[], tokens: Token[], text: string): Mention[] {
+  const defined = new Map<string, Mention>();
+  const tokenAt = new Map(tokens.map((t, i) => [t.start, i]));
+  let k = 0;
+  for (const m of mentions) {
+    if (m.demonym || !/\s/.test(m.surface)) continue;
+    while (k < tokens.length && tokens[k].start < m.end) k++;
+    const t = tokens[k];
+    if (!t || !ACRONYM_RE.test(t.raw) || defined.has(t.raw)) continue;
+    if (!/^\s*\(\s*$/.test(text.slice(m.end, t.start)) || !/^\s*\)/.test(text.slice(t.end, t.end + 3))) continue;
+    defined.set(t.raw, m);
+  }
+  if (defined.size === 0) return mentions;
+  const byStart = new Map(mentions.map((m) => [m.start, m]));
+  const inside = insideLongerMentions(mentions, tokens);
+  const out = mentions.filter((m) => {
+    const definition = defined.get(m.surface);
+    return !definition || definition.start > m.start;
+  });
+  for (const [acronym, definition] of defined) {
+    for (const t of tokens) {
+      if (t.raw !== acronym || t.start < definition.end) continue;
+      const i = tokenAt.get(t.start) as number;
+      const existing = byStart.get(t.start);
+      if (inside[i] && !(existing && existing.end === t.end)) continue;
+      out.push({ ...definition, start: t.start, end: t.end, surface: t.raw });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** Words before a name that make it a location even in a sports report: "the final in Barcelona". */

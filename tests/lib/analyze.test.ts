@@ -103,4 +103,18 @@ describe('analyzeText', () => {
       'Farid Haddad:person',
     ]);
   });
+
+  test('an acronym defined in brackets is the same entity as the name before it, there and later', () => {
+    expect(found('Delegates of the Syrian Arab Republic (SAR) met. The SAR later left.')).toEqual([
+      'Syrian Arab Republic:place=Q858',
+      'SAR:place=Q858',
+      'SAR:place=Q858',
+    ]);
+    // Alone, an unknown acronym would be taken for an organization.
+    expect(found('Ships reached the Hemo Islands (THI) on Monday. THI ports reopened.')).toEqual([
+      'Hemo Islands:place',
+      'THI:place',
+      'THI:place',
+    ]);
+  });
 });
