@@ -131,7 +131,21 @@ export function loadSources(root = ROOT): KbSources {
     countries,
     curatedPlaces: readCuratedDir(join(root, 'data', 'places')),
     actors: readCuratedDir(join(root, 'data', 'actors')),
+    countryPoints: readCountryPoints(join(root, 'data', 'country-points.json')),
   };
+}
+
+/** `data/country-points.json`: `{ source, license, points: { CC: [lat, lon] } }` → CC → { lat, lon }. */
+function readCountryPoints(path: string): Record<string, { lat: number; lon: number }> {
+  const file = JSON.parse(readFileSync(path, 'utf8')) as { points: Record<string, [number, number]> };
+  const out: Record<string, { lat: number; lon: number }> = {};
+  for (const [code, [lat, lon]] of Object.entries(file.points)) {
+    if (!/^[A-Z]{2}$/.test(code) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+      throw new Error(`${path}: bad point for ${code}`);
+    }
+    out[code] = { lat, lon };
+  }
+  return out;
 }
 
 /** Assembles the KB entries from the sources on disk. */

@@ -23,6 +23,12 @@ export interface KbSources {
   countries: readonly WorldCountry[];
   curatedPlaces: readonly NamedCuratedFile[];
   actors: readonly NamedCuratedFile[];
+  /**
+   * GeoNames' point for each country (ISO alpha-2 → lat/lon; `data/country-points.json`). Where one is given it
+   * places the country, rather than world-countries' or a curated file's point, so countries follow the same
+   * gazetteer as the towns and regions (news geoparsing sets are annotated against GeoNames too).
+   */
+  countryPoints?: Readonly<Record<string, { lat: number; lon: number }>>;
 }
 
 export interface AssembleOptions {
@@ -56,6 +62,10 @@ function withFileDefaults(e: KbEntry, file: CuratedFile): KbEntry {
   if (!out.source) out.source = file.source;
   if (!out.asOf && file.asOf) out.asOf = file.asOf;
   return out;
+}
+
+function isCountry(e: KbEntry): boolean {
+  return e.subtype === 'country' || e.subtype === 'territory';
 }
 
 function namesOf(e: KbEntry): string[] {
@@ -160,9 +170,12 @@ export function assembleKb(sources: KbSources, options: AssembleOptions): Assemb
   });
 
   const merged = mergeCurated(dropShadowedAliases([...countries, ...regions, ...towns]), curated);
-  const places = merged.entries.map((e) =>
-    e.kind === 'place' && e.prominence === undefined ? { ...e, prominence: featureProminence(e.subtype) } : e,
-  );
+  const places = merged.entries.map((e) => {
+    if (e.kind !== 'place') return e;
+    const out = e.prominence === undefined ? { ...e, prominence: featureProminence(e.subtype) } : e;
+    const point = isCountry(e) && e.country ? sources.countryPoints?.[e.country] : undefined;
+    return point ? { ...out, lat: point.lat, lon: point.lon } : out;
+  });
 
   const actors: KbEntry[] = [];
   for (const { file, data } of sources.actors) {

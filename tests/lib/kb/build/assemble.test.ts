@@ -97,6 +97,14 @@ describe('assembleKb', () => {
     expect(syriaEntry.aliases).toEqual(['Syrian Arab Republic']);
   });
 
+  test("a country point from the points file places the country; without one, world-countries' point stays", () => {
+    const without = byId(assembleKb(sources(), { minPopulation: 10_000 }).entries, 'Q858');
+    expect([without.lat, without.lon]).toEqual([35, 38]);
+    const withPoints = { ...sources(), countryPoints: { SY: { lat: 35, lon: 38.5 } } };
+    const placed = byId(assembleKb(withPoints, { minPopulation: 10_000 }).entries, 'Q858');
+    expect([placed.lat, placed.lon]).toEqual([35, 38.5]);
+  });
+
   test('a region named like its seat takes the seat’s spellings and lies among its towns', () => {
     const region = byId(assembleKb(sources(), { minPopulation: 10_000 }).entries, 'adm1:SY.01');
     expect(region.aliases).toContain('Hasakeh');
