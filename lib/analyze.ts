@@ -100,7 +100,6 @@ const ACRONYM_RE = /^\p{Lu}[\p{Lu}\d]{1,7}$/u;
  */
 function applyDefinedAcronyms(mentions: Mention[], tokens: Token[], text: string): Mention[] {
   const defined = new Map<string, Mention>();
-  const tokenAt = new Map(tokens.map((t, i) => [t.start, i]));
   let k = 0;
   for (const m of mentions) {
     if (m.demonym || !/\s/.test(m.surface)) continue;
@@ -118,9 +117,9 @@ function applyDefinedAcronyms(mentions: Mention[], tokens: Token[], text: string
     return !definition || definition.start > m.start;
   });
   for (const [acronym, definition] of defined) {
-    for (const t of tokens) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
       if (t.raw !== acronym || t.start < definition.end) continue;
-      const i = tokenAt.get(t.start) as number;
       const existing = byStart.get(t.start);
       if (inside[i] && !(existing && existing.end === t.end)) continue;
       out.push({ ...definition, start: t.start, end: t.end, surface: t.raw });
@@ -177,26 +176,28 @@ function applyShortForms(mentions: Mention[], tokens: Token[], index: NameIndex)
   }
   if (fullNames.size === 0) return mentions;
   const byStart = new Map(mentions.map((m) => [m.start, m]));
-  const inside = insideLongerMentions(mentions, tokens);
-  const out: Mention[] = [];
+  let inside: Uint8Array | undefined;
+  // Short forms found, by start: each replaces the mention there, if any.
+  const found = new Map<number, Mention>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const full = fullNames.get(t.folded);
+    if (!full || full.start >= t.start || !t.capitalized || t.allCaps) continue;
     const existing = byStart.get(t.start);
     // A person's surname wins over a town of that name; anything else already found stays.
-    const overrides =
-      full?.kind === 'person' && existing?.end === t.end && existing.kind === 'place' && full.start < t.start;
-    if (existing && !overrides) {
-      out.push(existing);
-      continue;
-    }
-    if (!full || full.start >= t.start || !t.capitalized || t.allCaps || inside[i]) {
-      if (existing) out.push(existing);
-      continue;
-    }
-    out.push({ ...full, start: t.start, end: t.end, surface: t.raw, confidence: Math.min(full.confidence, 0.7) });
+    if (existing && !(full.kind === 'person' && existing.end === t.end && existing.kind === 'place')) continue;
+    inside ??= insideLongerMentions(mentions, tokens);
+    if (inside[i]) continue;
+    found.set(t.start, {
+      ...full,
+      start: t.start,
+      end: t.end,
+      surface: t.raw,
+      confidence: Math.min(full.confidence, 0.7),
+    });
   }
-  return out;
+  if (found.size === 0) return mentions;
+  return [...mentions.filter((m) => !found.has(m.start)), ...found.values()].sort((a, b) => a.start - b.start);
 }
 
 /**
