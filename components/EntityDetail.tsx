@@ -14,7 +14,8 @@ interface Props {
   /** The sentences the name is mentioned in, mentions marked. */
   contexts?: SentenceRow[];
   /** Scroll the page to the next mention (the answer says which of how many). */
-  onShowMention?: () => void;
+  /** Bring a mention into view in the page: the one at `index` (text order), or the next one. */
+  onShowMention?: (index?: number) => void;
   /** What the last "show in page" said: "2 of 7", or why it could not. */
   mentionStatus?: string;
   /** Open another entry (a relation's target). */
@@ -61,7 +62,7 @@ export function EntityDetail({
       <div class="detail-head">
         <h2 id={headingId}>{title}</h2>
         {name && onShowMention && (
-          <button type="button" class="show-mention" onClick={onShowMention}>
+          <button type="button" class="show-mention" onClick={() => onShowMention()}>
             Show in page
           </button>
         )}
@@ -129,7 +130,7 @@ export function EntityDetail({
               return (
                 <li key={row.start}>
                   {onShowMention ? (
-                    <button type="button" class="context" onClick={onShowMention}>
+                    <button type="button" class="context" onClick={() => onShowMention(row.index)}>
                       {sentence}
                     </button>
                   ) : (

@@ -73,6 +73,8 @@ export interface MentionTarget {
   name?: string;
   /** Step through the mentions (default next; wraps around). */
   direction?: 'next' | 'previous';
+  /** Show this mention (0-based, in text order) instead of stepping; the last one when there are fewer. */
+  index?: number;
 }
 
 /** What a saved article looks like in answers: enough for the popup and the panel to say what happened. */

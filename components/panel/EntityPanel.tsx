@@ -88,10 +88,10 @@ export function EntityPanel({
 
   const onShow =
     name && showMention
-      ? async () => {
+      ? async (index?: number) => {
           const target: MentionTarget = name.entityId
-            ? { entityId: name.entityId }
-            : { kind: name.kind, name: surfaces[0] ?? name.name };
+            ? { entityId: name.entityId, index }
+            : { kind: name.kind, name: surfaces[0] ?? name.name, index };
           try {
             const answer = await showMention(target);
             if (answer?.ok) setMentionStatus(`Mention ${answer.value.index + 1} of ${answer.value.total} in the page`);

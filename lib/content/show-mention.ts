@@ -1,6 +1,7 @@
 /** @module lib/content/show-mention — bring one of an entity's marks into view and flash it, for the side panel. */
 
 import {
+  CONTINUES_ATTRIBUTE,
   ENTITY_ATTRIBUTE,
   FLASH_ATTRIBUTE,
   KIND_ATTRIBUTE,
@@ -15,17 +16,20 @@ export interface MentionShower {
   show(target: MentionTarget): Result<{ index: number; total: number }>;
 }
 
-/** The marks of a target in document order: a linked entry by id, an unknown name by kind and text. */
+/**
+ * The marks of a target in document order, one per mention (the first wrapper of a mention split across
+ * elements): a linked entry by id, an unknown name by kind and text.
+ */
 export function marksOf(doc: Document, target: MentionTarget): Element[] {
   // Compared as attribute values, not put into a selector: an id is data, whatever characters it holds.
   if (target.entityId) {
-    return [...doc.querySelectorAll(`${MENTION_TAG}[${ENTITY_ATTRIBUTE}]`)].filter(
+    return [...doc.querySelectorAll(`${MENTION_TAG}[${ENTITY_ATTRIBUTE}]:not([${CONTINUES_ATTRIBUTE}])`)].filter(
       (mark) => mark.getAttribute(ENTITY_ATTRIBUTE) === target.entityId,
     );
   }
   if (!target.name) return [];
   const wanted = normalized(target.name);
-  return [...doc.querySelectorAll(`${MENTION_TAG}[${LINKED_ATTRIBUTE}="false"]`)].filter(
+  return [...doc.querySelectorAll(`${MENTION_TAG}[${LINKED_ATTRIBUTE}="false"]:not([${CONTINUES_ATTRIBUTE}])`)].filter(
     (mark) =>
       (!target.kind || mark.getAttribute(KIND_ATTRIBUTE) === target.kind) &&
       normalized(mark.textContent ?? '') === wanted,
@@ -55,8 +59,15 @@ export function createMentionShower(
       const key = target.entityId ?? `${target.kind ?? ''}:${normalized(target.name ?? '')}`;
       const previous = lastIndex.get(key);
       const step = target.direction === 'previous' ? -1 : 1;
+      const asked = target.index;
       const index =
-        previous === undefined ? (step === 1 ? 0 : marks.length - 1) : (previous + step + marks.length) % marks.length;
+        asked !== undefined && Number.isInteger(asked) && asked >= 0
+          ? Math.min(asked, marks.length - 1)
+          : previous === undefined
+            ? step === 1
+              ? 0
+              : marks.length - 1
+            : (previous + step + marks.length) % marks.length;
       lastIndex.set(key, index);
 
       const mark = marks[index];

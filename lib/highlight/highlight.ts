@@ -13,6 +13,8 @@ export const UI_TAG = 'bs-ui';
 export const KIND_ATTRIBUTE = 'data-bs-kind';
 export const ENTITY_ATTRIBUTE = 'data-bs-entity';
 export const LINKED_ATTRIBUTE = 'data-bs-linked';
+/** On the second and later wrappers of a mention split across elements ("<b>Abu</b> Dhabi"): one mention, one count. */
+export const CONTINUES_ATTRIBUTE = 'data-bs-continues';
 /** A mark the side panel asked to show carries it for a moment. */
 export const FLASH_ATTRIBUTE = 'data-bs-flash';
 
@@ -252,6 +254,7 @@ function wrapPiece(piece: Piece, text: string, allowed: (node: Text) => boolean)
   wrapper.setAttribute(KIND_ATTRIBUTE, mention.kind);
   wrapper.setAttribute(LINKED_ATTRIBUTE, mention.entityId ? 'true' : 'false');
   if (mention.entityId) wrapper.setAttribute(ENTITY_ATTRIBUTE, mention.entityId);
+  if (!piece.first) wrapper.setAttribute(CONTINUES_ATTRIBUTE, '');
   parent.insertBefore(wrapper, target);
   wrapper.appendChild(target);
   return wrapper;

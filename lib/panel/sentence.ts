@@ -115,6 +115,8 @@ export function sentenceAround(text: string, start: number, end: number, maxChar
 export interface SentenceRow {
   /** The first mention's offset (the row's identity in lists). */
   start: number;
+  /** The place of the row's first mention among all the mentions, in text order (0-based). */
+  index: number;
   parts: { text: string; mark: boolean }[];
 }
 
@@ -141,6 +143,7 @@ export function sentencesWithMentions(
       const c = sentenceAround(text, valid[i].start, valid[i].end, maxChars);
       rows.push({
         start: c.start,
+        index: i,
         parts: [
           { text: c.before, mark: false },
           { text: c.match, mark: true },
@@ -159,7 +162,7 @@ export function sentencesWithMentions(
       at = valid[k].end;
     }
     parts.push({ text: text.slice(at, to).replace(/\s+$/, ''), mark: false });
-    rows.push({ start: valid[i].start, parts: parts.filter((p) => p.text !== '') });
+    rows.push({ start: valid[i].start, index: i, parts: parts.filter((p) => p.text !== '') });
     i = j;
   }
   return rows;

@@ -137,8 +137,8 @@ describe('EntityDetail', () => {
     expect(a.rel).toContain('noopener');
   });
 
-  test('shows each mention in its sentence as text, and a click asks to show it in the page', () => {
-    let shown = 0;
+  test('shows each mention in its sentence as text, and a click asks to show that mention in the page', () => {
+    const shown: (number | undefined)[] = [];
     const root = mount(
       <EntityDetail
         name={names[3]}
@@ -146,6 +146,7 @@ describe('EntityDetail', () => {
         contexts={[
           {
             start: 5,
+            index: 2,
             parts: [
               { text: 'Said ', mark: false },
               { text: '<b>Biden</b>', mark: true },
@@ -153,7 +154,7 @@ describe('EntityDetail', () => {
             ],
           },
         ]}
-        onShowMention={() => shown++}
+        onShowMention={(index) => shown.push(index)}
       />,
     );
     const row = root.querySelector('.contexts button') as HTMLButtonElement;
@@ -161,7 +162,9 @@ describe('EntityDetail', () => {
     expect(row.querySelector('b')).toBeNull();
     expect(row.querySelector('mark')?.textContent).toBe('<b>Biden</b>');
     row.click();
-    expect(shown).toBe(1);
+    (root.querySelector('.show-mention') as HTMLButtonElement).click();
+    // The sentence shows its own mention; "Show in page" steps to the next one.
+    expect(shown).toEqual([2, undefined]);
   });
 
   test('an entry reached from another one has no mentions and no "show in page"', () => {

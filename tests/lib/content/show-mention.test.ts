@@ -37,6 +37,19 @@ describe('showMention', () => {
     expect(Element.prototype.scrollIntoView).toHaveBeenCalledTimes(4);
   });
 
+  test('a mention split across elements counts once, and an index shows that very mention', () => {
+    document.body.innerHTML = `<p><bs-mention data-bs-kind="place" data-bs-linked="true" data-bs-entity="Q9">Abu</bs-mention><b><bs-mention data-bs-kind="place" data-bs-linked="true" data-bs-entity="Q9" data-bs-continues="">Dhabi</bs-mention></b>
+      then <bs-mention data-bs-kind="place" data-bs-linked="true" data-bs-entity="Q9">Abu Dhabi</bs-mention>
+      and <bs-mention data-bs-kind="place" data-bs-linked="true" data-bs-entity="Q9">AD</bs-mention></p>`;
+    expect(marksOf(document, { entityId: 'Q9' }).map((m) => m.textContent)).toEqual(['Abu', 'Abu Dhabi', 'AD']);
+    const shower = createMentionShower(document, timers);
+    expect(shower.show({ entityId: 'Q9', index: 1 })).toEqual({ ok: true, value: { index: 1, total: 3 } });
+    expect(document.querySelector(`[${FLASH_ATTRIBUTE}]`)?.textContent).toBe('Abu Dhabi');
+    // Stepping goes on from the mention shown; an index past the end shows the last.
+    expect(shower.show({ entityId: 'Q9' })).toEqual({ ok: true, value: { index: 2, total: 3 } });
+    expect(shower.show({ entityId: 'Q9', index: 7 })).toEqual({ ok: true, value: { index: 2, total: 3 } });
+  });
+
   test('an entity with no mark on the page is an error value, and ids are not selectors', () => {
     const shower = createMentionShower(document, timers);
     expect(shower.show({ entityId: 'Q404' }).ok).toBe(false);

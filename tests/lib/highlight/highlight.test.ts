@@ -38,6 +38,8 @@ describe('highlightMentions', () => {
     const extracted = extractText(root);
     const made = highlightMentions(extracted, [mentionOf(extracted.text, 'Islamic State', 'organization')]);
     expect(made.map((m) => m.textContent)).toEqual(['Islamic', ' State']);
+    // The second wrapper continues the first: the panel counts one mention, not two.
+    expect(made.map((m) => m.hasAttribute('data-bs-continues'))).toEqual([false, true]);
     expect(made.every((m) => m.getAttribute('data-bs-kind') === 'organization')).toBe(true);
   });
 

@@ -78,3 +78,15 @@ describe('sentencesWithMentions', () => {
     expect(show(rows)[1].endsWith('[Syria] again.')).toBe(true);
   });
 });
+
+describe('sentence rows and the mentions they show', () => {
+  test("each row knows its first mention's place among all mentions, for showing that one in the page", () => {
+    const text = 'Kamishli (al-Qamishli) was hit. Nothing else. Later Kamishli was calm.';
+    const at = (from: number, name: string) => {
+      const start = text.indexOf(name, from);
+      return { start, end: start + name.length };
+    };
+    const mentions = [at(0, 'Kamishli'), at(0, 'al-Qamishli'), at(20, 'Kamishli')];
+    expect(sentencesWithMentions(text, mentions).map((row) => row.index)).toEqual([0, 2]);
+  });
+});
