@@ -2,6 +2,7 @@
 
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { isBlockTag } from '../extract/node-filters';
 import { MENTION_TAG, UI_TAG } from '../highlight/highlight';
 import type { PageSnapshot } from '../messages';
 
@@ -113,30 +114,6 @@ function leadImage(document: ParentNode, base: string): string | undefined {
   return absoluteHttpUrl(meta?.getAttribute('content'), base) ?? undefined;
 }
 
-const BLOCKS = new Set([
-  'p',
-  'div',
-  'section',
-  'article',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'li',
-  'blockquote',
-  'pre',
-  'figure',
-  'figcaption',
-  'table',
-  'tr',
-  'ul',
-  'ol',
-  'header',
-  'footer',
-]);
-
 /** The text of reader HTML: blocks separated by blank lines, runs of spaces collapsed. */
 export function plainTextOf(html: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
@@ -154,7 +131,7 @@ export function plainTextOf(html: string): string {
         const tag = (child as Element).localName.toLowerCase();
         if (tag === 'script' || tag === 'style') continue;
         if (tag === 'br') line += ' ';
-        const block = BLOCKS.has(tag);
+        const block = isBlockTag(tag);
         if (block) flush();
         walk(child);
         if (block) flush();
