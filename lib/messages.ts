@@ -54,6 +54,11 @@ export interface PageHighlighting {
   status: 'article' | 'not-article' | 'working' | 'error';
   /** Highlighted names on the page (wrappers, not distinct entities). */
   marks: number;
+  /**
+   * True while the page is being read or its marks are being written (or removed): `marks` may still change.
+   * Tests and the benchmark wait for false instead of for a quiet period, which a busy machine stretches.
+   */
+  busy: boolean;
 }
 
 /** The page as it is now, for saving: the live DOM serialized (scripts and all; the background cleans it). */

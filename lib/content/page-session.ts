@@ -124,6 +124,17 @@ export function createPageSession(deps: PageSessionDeps): PageSession {
   let reading: Promise<void> = Promise.resolve();
   let siteKnown: Promise<unknown> = Promise.resolve();
   let reported: HighlightingState | undefined;
+  /** Readings, paintings and switches in progress (see `PageHighlighting.busy`). */
+  let inProgress = 0;
+
+  async function tracked<T>(work: () => Promise<T>): Promise<T> {
+    inProgress++;
+    try {
+      return await work();
+    } finally {
+      inProgress--;
+    }
+  }
 
   const highlights = createPageHighlights(
     {
@@ -141,7 +152,11 @@ export function createPageSession(deps: PageSessionDeps): PageSession {
   const highlighting = (): HighlightingState => (isOn() ? 'on' : siteOn ? 'off-page' : 'off-site');
 
   /** Brings the marks in line with the switches, and tells the background when that changed. */
-  async function apply(): Promise<void> {
+  function apply(): Promise<void> {
+    return tracked(applyNow);
+  }
+
+  async function applyNow(): Promise<void> {
     const work = isOn() ? highlights.show() : highlights.hide();
     const now = highlighting();
     if (status === 'article' && now !== reported) {
@@ -182,7 +197,11 @@ export function createPageSession(deps: PageSessionDeps): PageSession {
     return href;
   }
 
-  async function readPage(signal: AbortSignal): Promise<void> {
+  function readPage(signal: AbortSignal): Promise<void> {
+    return tracked(() => readPageNow(signal));
+  }
+
+  async function readPageNow(signal: AbortSignal): Promise<void> {
     const stopped = () => signal.aborted;
     painting = Promise.resolve();
     let finish = () => {};
@@ -242,7 +261,7 @@ export function createPageSession(deps: PageSessionDeps): PageSession {
       maxWaitMs: timing.maxWaitMs,
       idleMs: timing.idleMs,
       onActivity: deps.onActivity,
-      onAdded: (elements) => readAdded(elements, signal),
+      onAdded: (elements) => tracked(() => readAdded(elements, signal)),
     });
   }
 
@@ -355,7 +374,14 @@ export function createPageSession(deps: PageSessionDeps): PageSession {
     },
 
     state() {
-      return { site: siteOf(url), on: isOn(), siteOn, status, marks: highlights.count() };
+      return {
+        site: siteOf(url),
+        on: isOn(),
+        siteOn,
+        status,
+        marks: highlights.count(),
+        busy: status === 'working' || inProgress > 0,
+      };
     },
 
     async setPage(on) {

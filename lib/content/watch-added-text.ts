@@ -31,6 +31,8 @@ export interface WatchAddedTextOptions extends Timers {
   onActivity?: (listener: () => void, signal: AbortSignal) => void;
   /** Called each time observing stops for idleness. */
   onIdle?: () => void;
+  /** The clock `maxWaitMs` is measured on (default `Date.now`), the same as the timers'. */
+  now?: () => number;
 }
 
 export interface AddedTextWatch {
@@ -68,9 +70,7 @@ export function watchAddedText(options: WatchAddedTextOptions): AddedTextWatch {
     if (added) schedule();
   });
 
-  function now(): number {
-    return Date.now();
-  }
+  const now = options.now ?? Date.now;
 
   function schedule(): void {
     if (debounce !== undefined) {

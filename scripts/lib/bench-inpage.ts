@@ -52,7 +52,7 @@ export const inPageSection: BenchSection = {
           await instrumentPage(page);
           const url = `${origin}/${name}`;
           await page.goto(url, { waitUntil: 'load', timeout: 30_000 }).catch(() => {});
-          await waitForPageRead(browser.worker, page, url);
+          await waitForPageRead(browser.worker, url);
           const m = await readPageMetrics(page);
           const ms = m.firstMark !== null && m.domContentLoaded !== null ? m.firstMark - m.domContentLoaded : null;
           if (ms !== null) firstHighlight.push(ms);

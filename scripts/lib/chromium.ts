@@ -118,7 +118,7 @@ export async function tabStateFor(
 }
 
 /** Waits until the background has recorded a state for the page. */
-export async function waitForTabState(worker: Worker, url: string, timeoutMs = 20_000) {
+export async function waitForTabState(worker: Worker, url: string, timeoutMs = 60_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     const found = await tabStateFor(worker, url);
@@ -149,6 +149,26 @@ export interface PageMetrics {
   firstMark: number | null;
   lastMark: number | null;
   marksAdded: number;
+}
+
+/**
+ * Makes the page's clock (Date in its main world) start at `startMs` and run on from there, so the text a page
+ * script writes from the time (a date line, a five-minute cache bucket) is the same in every run. Timers and
+ * performance.now() are left alone: the page behaves as it would, and a script that waits on Date still ends.
+ * Our content script runs in its own world and keeps the real Date.
+ */
+export async function startPageClockAt(page: Page, startMs: number): Promise<void> {
+  await page.addInitScript((start: number) => {
+    const RealDate = Date;
+    const t0 = performance.now();
+    const now = () => Math.floor(start + performance.now() - t0);
+    const PageDate = new Proxy(RealDate, {
+      construct: (target, args, newTarget) => Reflect.construct(target, args.length ? args : [now()], newTarget),
+      apply: () => new RealDate(now()).toString(),
+      get: (target, key, receiver) => (key === 'now' ? now : Reflect.get(target, key, receiver)),
+    });
+    Object.defineProperty(window, 'Date', { value: PageDate, writable: true, configurable: true });
+  }, startMs);
 }
 
 /**
@@ -254,38 +274,69 @@ export async function waitForKbInstalled(worker: Worker, timeoutMs = 120_000): P
 }
 
 /**
- * Waits until Backstory has read a page: the background recorded its tab state, and (for an article) no mark
- * has been added for `quietMs`. Needs `instrumentPage`. Resolves to the tab state.
+ * Sends one of our messages to a tab's content script from the service worker, in @webext-core/messaging's
+ * wire format: the same path the keyboard command and the popup take. Resolves to the handler's answer.
+ */
+export async function sendToTab<T>(worker: Worker, tabId: number, type: string, data: unknown): Promise<T> {
+  const reply = await worker.evaluate(
+    ({ tabId, type, data }) =>
+      new Promise<{ res?: unknown; err?: unknown }>((resolve) =>
+        (
+          globalThis as unknown as {
+            chrome: { tabs: { sendMessage(id: number, m: unknown, cb: (r: unknown) => void): void } };
+          }
+        ).chrome.tabs.sendMessage(tabId, { id: Date.now(), type, data, timestamp: Date.now() }, (r) =>
+          resolve((r ?? { err: 'no answer' }) as { res?: unknown; err?: unknown }),
+        ),
+      ),
+    { tabId, type, data },
+  );
+  if (reply.err !== undefined) throw new Error(`${type}: ${JSON.stringify(reply.err)}`);
+  return reply.res as T;
+}
+
+/** What the content script says of its page (`getPageHighlighting`): the fields the harness reads. */
+export interface PageReadState {
+  status: 'article' | 'not-article' | 'working' | 'error';
+  marks: number;
+  busy: boolean;
+}
+
+/**
+ * Waits until the content script in a tab says it is not busy: reading done and every mark written (or removed).
+ * No quiet period is guessed, so a busy machine only makes the wait longer. Resolves to what it said last.
+ */
+export async function waitUntilPageIdle(worker: Worker, tabId: number, timeoutMs = 60_000): Promise<PageReadState> {
+  const until = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < until) {
+    try {
+      const answer = await sendToTab<{ ok: boolean; value?: PageReadState; error?: string }>(
+        worker,
+        tabId,
+        'getPageHighlighting',
+        undefined,
+      );
+      last = answer;
+      if (answer.ok && answer.value && !answer.value.busy) return answer.value;
+    } catch (error) {
+      // The content script is not listening yet (or the page is navigating): ask again.
+      last = error instanceof Error ? error.message : error;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`tab ${tabId} still busy after ${timeoutMs} ms (last answer: ${JSON.stringify(last)})`);
+}
+
+/**
+ * Waits until Backstory has read the page at `url`: the background recorded its tab state, and the content
+ * script is done with it (`waitUntilPageIdle`). Resolves to the tab state and what the content script said.
  */
 export async function waitForPageRead(
   worker: Worker,
-  page: Page,
   url: string,
-  options: { timeoutMs?: number; quietMs?: number } = {},
-): Promise<{ tabId: number; state: { status: string } }> {
-  const timeout = options.timeoutMs ?? 20_000;
-  const quiet = options.quietMs ?? 300;
-  const until = Date.now() + timeout;
-  const found = await waitForTabState(worker, url, timeout);
-  if (found.state.status !== 'article') return found;
-  // Marks follow the background's answer within a few tasks: wait until none was added for `quiet` ms.
-  let polls = 0;
-  while (Date.now() < until) {
-    const { lastMark, now } = await page.evaluate(() => ({
-      lastMark:
-        (window as unknown as { __backstoryMetrics?: { lastMark: number | null } }).__backstoryMetrics?.lastMark ??
-        null,
-      now: performance.now(),
-    }));
-    if (lastMark === null) {
-      // An article with nothing to mark: give highlighting a few quiet periods before concluding so.
-      if (++polls * 100 >= quiet * 3) return found;
-      await page.waitForTimeout(100);
-    } else if (now - lastMark >= quiet) {
-      return found;
-    } else {
-      await page.waitForTimeout(Math.max(20, quiet - (now - lastMark)));
-    }
-  }
-  return found;
+  timeoutMs = 60_000,
+): Promise<{ tabId: number; state: { status: string }; page: PageReadState }> {
+  const found = await waitForTabState(worker, url, timeoutMs);
+  return { ...found, page: await waitUntilPageIdle(worker, found.tabId, timeoutMs) };
 }

@@ -5,7 +5,14 @@ import { expect, test } from 'vitest';
 import { Popup, type PopupProps } from '../../components/Popup';
 import type { PageHighlighting } from '../../lib/messages';
 
-const article: PageHighlighting = { site: 'news.example', on: true, siteOn: true, status: 'article', marks: 12 };
+const article: PageHighlighting = {
+  site: 'news.example',
+  on: true,
+  siteOn: true,
+  status: 'article',
+  marks: 12,
+  busy: false,
+};
 const noop = () => {};
 
 function mount(props: Partial<PopupProps>): HTMLElement {

@@ -8,14 +8,7 @@ import { recordVisit } from '../../lib/db/articles';
 import { openDb } from '../../lib/db/schema';
 import { panelFocusKey, type TabState, tabStateKey } from '../../lib/messages';
 import type { Mention } from '../../lib/recognize/types';
-
-async function until(check: () => boolean, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await act(async () => new Promise((r) => setTimeout(r, 20)));
-  }
-}
+import { until } from '../helpers/until';
 
 const text = 'Syria and Iraq. Syria again.';
 const mentions: Mention[] = [

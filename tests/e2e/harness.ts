@@ -1,7 +1,6 @@
 /** Shared set-up for end-to-end tests: the browser and server helpers, plus screenshots and text checks. */
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
@@ -32,28 +31,6 @@ export async function textBeforeAndAfter(page: Page): Promise<{ served: string; 
   });
 }
 
-/**
- * Sends one of our messages to a tab's content script from the service worker, in @webext-core/messaging's
- * wire format: the same path the keyboard command and the popup take. Resolves to the handler's answer.
- */
-export async function sendToTab<T>(worker: Worker, tabId: number, type: string, data: unknown): Promise<T> {
-  const reply = await worker.evaluate(
-    ({ tabId, type, data }) =>
-      new Promise<{ res?: unknown; err?: unknown }>((resolve) =>
-        (
-          globalThis as unknown as {
-            chrome: { tabs: { sendMessage(id: number, m: unknown, cb: (r: unknown) => void): void } };
-          }
-        ).chrome.tabs.sendMessage(tabId, { id: Date.now(), type, data, timestamp: Date.now() }, (r) =>
-          resolve((r ?? { err: 'no answer' }) as { res?: unknown; err?: unknown }),
-        ),
-      ),
-    { tabId, type, data },
-  );
-  if (reply.err !== undefined) throw new Error(`${type}: ${JSON.stringify(reply.err)}`);
-  return reply.res as T;
-}
-
 /** Reads one record of the extension's IndexedDB from the service worker. */
 export async function readRecord<T>(worker: Worker, store: string, key: string): Promise<T | undefined> {
   return worker.evaluate(
@@ -72,35 +49,6 @@ export async function readRecord<T>(worker: Worker, store: string, key: string):
       }),
     { store, key },
   );
-}
-
-/** The share of CPU time the machine's cores spent idle over `windowMs` (0..1), from os.cpus() counters. */
-export async function idleShare(windowMs = 500): Promise<number> {
-  const total = () =>
-    cpus().reduce(
-      (acc, c) => {
-        const t = c.times;
-        acc.idle += t.idle;
-        acc.all += t.user + t.nice + t.sys + t.idle + t.irq;
-        return acc;
-      },
-      { idle: 0, all: 0 },
-    );
-  const a = total();
-  await new Promise((r) => setTimeout(r, windowMs));
-  const b = total();
-  return b.all > a.all ? (b.idle - a.idle) / (b.all - a.all) : 1;
-}
-
-/**
- * Waits (at most `maxMs`) until at least `share` of the CPU is idle: timings taken while other processes
- * (another test run, a build) keep the cores busy measure them, not the page. Resolves to the idle share seen.
- */
-export async function waitForIdleCpu(share = 0.4, maxMs = 20_000): Promise<number> {
-  const until = Date.now() + maxMs;
-  let idle = await idleShare();
-  while (idle < share && Date.now() < until) idle = await idleShare();
-  return idle;
 }
 
 /** A test file's browser with the built extension and its local server, started and stopped by vitest hooks. */

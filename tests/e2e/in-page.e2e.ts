@@ -1,14 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import {
-  instrumentPage,
-  readRecord,
-  screenshot,
-  sendToTab,
-  useExtensionBrowser,
-  waitForPageRead,
-  waitForTabState,
-} from './harness';
+import { readRecord, screenshot, sendToTab, useExtensionBrowser, waitForPageRead, waitUntilPageIdle } from './harness';
 
 const SEED = '/news/us-forces-evacuate-syria-bases.html';
 const LIVE = '/news/live-blog-border-talks.html';
@@ -23,9 +15,8 @@ async function open(path: string): Promise<{ page: Page; tabId: number; errors: 
   const page = await env.browser.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await instrumentPage(page);
   await page.goto(env.origin + path);
-  const { tabId } = await waitForPageRead(env.browser.worker, page, page.url());
+  const { tabId } = await waitForPageRead(env.browser.worker, page.url());
   return { page, tabId, errors };
 }
 
@@ -49,10 +40,12 @@ describe('pages that load text later', () => {
         'top',
       ),
     );
-    await page.waitForSelector('.live-entries .entry:first-child bs-mention', { timeout: 10_000 });
+    await page.waitForSelector('.live-entries .entry:first-child bs-mention', { timeout: 30_000 });
+    await waitUntilPageIdle(env.browser.worker, tabId);
     // "Load more" with a real click: an entry at the bottom.
     await page.click('#more');
-    await page.waitForSelector('.live-entries .entry:last-child bs-mention', { timeout: 10_000 });
+    await page.waitForSelector('.live-entries .entry:last-child bs-mention', { timeout: 30_000 });
+    await waitUntilPageIdle(env.browser.worker, tabId);
 
     const after = await page.evaluate(() => ({
       nested: document.querySelectorAll('bs-mention bs-mention').length,
@@ -245,9 +238,9 @@ describe('switching highlights off and on', () => {
     // Another page of the site is read (the panel still lists its names) but not marked.
     const second = await env.browser.context.newPage();
     await second.goto(env.origin + LIVE);
-    const { tabId } = await waitForTabState(env.browser.worker, second.url());
+    const { tabId, page: read } = await waitForPageRead(env.browser.worker, second.url());
+    expect(read).toMatchObject({ status: 'article', marks: 0 });
     await expect.poll(async () => (await tabState(tabId)).highlighting).toBe('off-site');
-    await second.waitForTimeout(300);
     expect(await second.locator('bs-mention').count()).toBe(0);
 
     // On again from the second page's popup: both pages get their marks back.
@@ -330,11 +323,10 @@ describe('single-page apps', () => {
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Leaders meet in Paris');
     const next = page.url();
     expect(next).toMatch(/spa-second-story/);
-    const { state } = await waitForTabState(env.browser.worker, next);
+    const { state } = await waitForPageRead(env.browser.worker, next);
     expect(state.status).toBe('article');
     // The page never updated its canonical link: the new story must not be filed under the first one.
     expect((state as unknown as { articleId: string }).articleId).toBe(next);
-    await page.waitForSelector('article bs-mention', { timeout: 10_000 });
     const marks = await page.$$eval('article bs-mention', (els) => els.map((e) => e.textContent));
     expect(marks).toEqual(expect.arrayContaining(['Emmanuel Macron', 'Paris']));
     expect(errors).toEqual([]);

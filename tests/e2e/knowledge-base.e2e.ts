@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { useExtensionBrowser, waitForTabState } from './harness';
+import { useExtensionBrowser, waitForPageRead, waitForTabState } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -34,7 +34,7 @@ describe('the knowledge base in IndexedDB', () => {
     // Analysis answers before the install is done: the article is highlighted meanwhile.
     const page = await env.browser.context.newPage();
     await page.goto(`${env.origin}/news/us-forces-evacuate-syria-bases.html`);
-    await page.waitForSelector('bs-mention', { timeout: 20_000 });
+    await waitForPageRead(env.browser.worker, page.url());
     let state = await installState();
     const until = Date.now() + 90_000;
     while (state?.status !== 'done' && Date.now() < until) {
@@ -52,7 +52,7 @@ describe('the knowledge base in IndexedDB', () => {
   test('the side panel shows a linked entity with its description from IndexedDB', async () => {
     const page = await env.browser.context.newPage();
     await page.goto(`${env.origin}/news/us-forces-evacuate-syria-bases.html`);
-    await page.waitForSelector('bs-mention', { timeout: 20_000 });
+    await waitForPageRead(env.browser.worker, page.url());
     const { tabId } = await waitForTabState(env.browser.worker, page.url());
     const panel = await env.browser.context.newPage();
     await panel.goto(`chrome-extension://${env.browser.extensionId}/sidepanel.html?tab=${tabId}`);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { OFFLINE_ARGS, ROOT, screenshot, useExtensionBrowser, waitForTabState } from './harness';
+import { OFFLINE_ARGS, ROOT, screenshot, useExtensionBrowser, waitForPageRead, waitForTabState } from './harness';
 
 const ARTICLE_PATH = '/news/us-forces-evacuate-syria-bases.html';
 const TABLES = ['articles', 'savedPages', 'notes', 'corrections', 'entities'] as const;
@@ -88,7 +88,7 @@ describe('the library', () => {
   test('the seed article is saved from the popup, and saving again updates it instead of adding one', async () => {
     const page = await env.browser.context.newPage();
     await page.goto(env.origin + ARTICLE_PATH, { waitUntil: 'domcontentloaded' });
-    await page.waitForSelector('bs-mention', { timeout: 20_000 });
+    await waitForPageRead(env.browser.worker, page.url());
     const { tabId } = await waitForTabState(env.browser.worker, page.url());
     const popup = await env.browser.context.newPage();
     await popup.goto(`chrome-extension://${env.browser.extensionId}/popup.html?tab=${tabId}`);

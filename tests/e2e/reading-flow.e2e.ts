@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ROOT, screenshot, textBeforeAndAfter, useExtensionBrowser, waitForTabState } from './harness';
+import { ROOT, screenshot, textBeforeAndAfter, useExtensionBrowser, waitForPageRead, waitForTabState } from './harness';
 
 interface GoldEntity {
   kind: string;
@@ -20,7 +20,7 @@ describe('the seed article as a news page', () => {
   test('every gold place and actor in the article body is highlighted with its kind', async () => {
     const page = await env.browser.context.newPage();
     await page.goto(env.origin + ARTICLE_PATH);
-    await page.waitForSelector('bs-mention', { timeout: 20_000 });
+    await waitForPageRead(env.browser.worker, page.url());
     const problems = await page.evaluate((entities) => {
       const body = document.querySelector('.article-body');
       if (!body) return ['no article body'];
@@ -62,7 +62,7 @@ describe('the seed article as a news page', () => {
   test('the page text is exactly the same after highlighting', async () => {
     const page = await env.browser.context.newPage();
     await page.goto(env.origin + ARTICLE_PATH);
-    await page.waitForSelector('bs-mention', { timeout: 20_000 });
+    await waitForPageRead(env.browser.worker, page.url());
     const { served, now } = await textBeforeAndAfter(page);
     expect(now).toBe(served);
     await page.close();
@@ -71,7 +71,7 @@ describe('the seed article as a news page', () => {
   test('the side panel lists the seed article entities grouped by kind', async () => {
     const page = await env.browser.context.newPage();
     await page.goto(env.origin + ARTICLE_PATH);
-    await page.waitForSelector('bs-mention', { timeout: 20_000 });
+    await waitForPageRead(env.browser.worker, page.url());
     const { tabId } = await waitForTabState(env.browser.worker, page.url());
     const panel = await env.browser.context.newPage();
     await panel.setViewportSize({ width: 380, height: 900 });

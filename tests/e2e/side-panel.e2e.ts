@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ROOT, screenshot, useExtensionBrowser, waitForTabState } from './harness';
+import { ROOT, screenshot, useExtensionBrowser, waitForPageRead, waitForTabState } from './harness';
 
 const SEED = '/news/us-forces-evacuate-syria-bases.html';
 const FOLLOW_UP = '/news/khamenei-iraq-bases-follow-up.html';
@@ -32,7 +32,7 @@ async function openArticle(path: string): Promise<{ page: Page; tabId: number }>
   opened.push(page);
   // A query string of its own: the tab state is found by the page's URL, and each test must find its own tab.
   await page.goto(`${env.origin}${path}?visit=${++visits}`);
-  await page.waitForSelector('bs-mention', { timeout: 20_000 });
+  await waitForPageRead(env.browser.worker, page.url());
   const { tabId } = await waitForTabState(env.browser.worker, page.url());
   return { page, tabId };
 }
@@ -58,7 +58,8 @@ async function groups(panel: Page): Promise<Record<string, { name: string; count
  * behind the panel's, where animation frames (and so waitForSelector's polling) do not run.
  */
 async function shownEntity(page: Page): Promise<string | null> {
-  for (let i = 0; i < 30; i++) {
+  const until = Date.now() + 30_000;
+  while (Date.now() < until) {
     const id = await page.evaluate(() => {
       const flashing = document.querySelector('bs-mention[data-bs-flash]');
       if (flashing) return flashing.getAttribute('data-bs-entity');
@@ -196,7 +197,7 @@ describe('the side panel across articles', () => {
     const seedTitle = await page.evaluate(() => document.querySelector('h1')?.textContent?.trim() ?? '');
     const panel = await openPanel(tabId);
     await page.goto(`${env.origin}${FOLLOW_UP}?visit=${++visits}`);
-    await page.waitForSelector('bs-mention', { timeout: 20_000 });
+    await waitForPageRead(env.browser.worker, page.url());
     await panel.waitForFunction(() => document.querySelector('.article-head h1')?.textContent?.includes('Erbil'));
     await entityButton(panel, 'Ali Khamenei').click();
     await panel.waitForSelector('.memory-articles li');
@@ -257,7 +258,7 @@ describe('the side panel across articles', () => {
       { timeout: 20_000 },
     );
     await page.reload();
-    await page.waitForSelector('bs-mention', { timeout: 20_000 });
+    await waitForPageRead(env.browser.worker, page.url());
     expect(await marked()).toBe(0);
     // The panel follows the new analysis: Erbil is gone from the list.
     await panel.waitForSelector('.back');
@@ -280,7 +281,7 @@ describe('the side panel across articles', () => {
     await panel.click('.add-entry button[type="submit"]');
     await panel.waitForSelector('.correct [role="status"]');
     await page.reload();
-    await page.waitForSelector('bs-mention', { timeout: 20_000 });
+    await waitForPageRead(env.browser.worker, page.url());
     const linked = await page.$$eval(
       'bs-mention',
       (els, wanted) => els.filter((e) => e.textContent === wanted).map((e) => e.getAttribute('data-bs-entity') ?? ''),

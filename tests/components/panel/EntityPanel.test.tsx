@@ -8,17 +8,9 @@ import { type ArticleRecord, openDb } from '../../../lib/db/schema';
 import type { MentionTarget } from '../../../lib/messages';
 import type { Mention } from '../../../lib/recognize/types';
 import { MINI_ENTRIES } from '../../helpers/mini-kb';
+import { until } from '../../helpers/until';
 
 const entry = (id: string) => MINI_ENTRIES.find((e) => e.id === id) as (typeof MINI_ENTRIES)[number];
-
-/** Waits until `check` passes (liveQuery answers arrive asynchronously), re-rendering in between. */
-async function until(check: () => boolean, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await act(async () => new Promise((r) => setTimeout(r, 20)));
-  }
-}
 
 function mention(text: string, surface: string, id: string, from = 0): Mention {
   const start = text.indexOf(surface, from);

@@ -7,7 +7,14 @@ import {
 } from '../../../lib/background/commands';
 import type { PageHighlighting, SavedArticleSummary } from '../../../lib/messages';
 
-const state: PageHighlighting = { site: 'n.example', on: false, siteOn: true, status: 'article', marks: 0 };
+const state: PageHighlighting = {
+  site: 'n.example',
+  on: false,
+  siteOn: true,
+  status: 'article',
+  marks: 0,
+  busy: false,
+};
 const saved: SavedArticleSummary = { articleId: 'https://n.example/a', title: 'A', updated: false };
 
 function recording() {

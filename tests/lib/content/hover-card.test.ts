@@ -6,8 +6,11 @@ import { highlightMentions, UI_TAG } from '../../../lib/highlight/highlight';
 import type { EntityCard, Result } from '../../../lib/messages';
 import type { Mention } from '../../../lib/recognize/types';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { type ManualTimers, manualTimers } from '../../helpers/manual-timers';
+
 let controller = new AbortController();
+let clock: ManualTimers = manualTimers();
+const sleep = (ms: number) => clock.advance(ms);
 afterEach(() => controller.abort());
 
 const CARDS: Record<string, EntityCard> = {
@@ -23,6 +26,7 @@ const CARDS: Record<string, EntityCard> = {
 
 function setup(html: string, overrides: Partial<HoverCardDeps> = {}) {
   controller = new AbortController();
+  clock = manualTimers();
   document.body.innerHTML = `<article>${html}</article>`;
   const opened: (string | undefined)[] = [];
   const card = installHoverCard({
@@ -34,8 +38,8 @@ function setup(html: string, overrides: Partial<HoverCardDeps> = {}) {
       opened.push(id);
       return { ok: true, value: null };
     },
-    setTimeout: (fn, ms) => window.setTimeout(fn, ms) as unknown as number,
-    clearTimeout: (id) => window.clearTimeout(id),
+    setTimeout: clock.setTimeout,
+    clearTimeout: clock.clearTimeout,
     showDelayMs: 10,
     hideDelayMs: 10,
     ...overrides,

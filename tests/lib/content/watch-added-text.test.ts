@@ -1,22 +1,26 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
 import { type WatchAddedTextOptions, watchAddedText } from '../../../lib/content/watch-added-text';
+import { type ManualTimers, manualTimers } from '../../helpers/manual-timers';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let controller = new AbortController();
+let clock: ManualTimers = manualTimers();
+const sleep = (ms: number) => clock.advance(ms);
 
 afterEach(() => controller.abort());
 
 function watch(overrides: Partial<WatchAddedTextOptions> = {}) {
   controller = new AbortController();
+  clock = manualTimers();
   document.body.innerHTML = '<article><p>Old text.</p></article>';
   const batches: string[][] = [];
   const handle = watchAddedText({
     target: document.body,
     signal: controller.signal,
     MutationObserver: window.MutationObserver as unknown as typeof MutationObserver,
-    setTimeout: (fn, ms) => window.setTimeout(fn, ms) as unknown as number,
-    clearTimeout: (id) => window.clearTimeout(id),
+    setTimeout: clock.setTimeout,
+    clearTimeout: clock.clearTimeout,
+    now: clock.now,
     debounceMs: 20,
     maxWaitMs: 200,
     idleMs: 150,
@@ -64,7 +68,7 @@ describe('watchAddedText', () => {
       onActivity: (listener) => {
         wake = listener;
       },
-      onIdle: () => idles.push(Date.now()),
+      onIdle: () => idles.push(clock.now()),
     });
     expect(handle.observing).toBe(true);
     await sleep(200);

@@ -96,23 +96,19 @@ describe('detectArticle', () => {
     expect(d.reasons[0]).toMatch(/^prose \d{3} /);
   });
 
-  // happy-dom's DOM is about ten times slower than linkedom's (and far slower than a browser's): the bound only
-  // catches work that grows faster than the page.
-  test('a 2 MB page is analysed without throwing, in linear time', () => {
+  // How long it takes is measured by `npm run bench -- --only=in-page` (extract row), never asserted here.
+  test('a 2 MB page is analysed without throwing', () => {
     const chrome = `<nav>${'<a href="/x">Section link</a> '.repeat(2000)}</nav>`;
     const unit = `${para('a district')}<div class="ad">Advertisement</div>`;
     const body = unit.repeat(Math.ceil(2_000_000 / unit.length));
     const html = page('<title>Long</title>', `${chrome}<div id="s">${body}</div>`);
     expect(html.length).toBeGreaterThan(2_000_000);
     const doc = parse(html);
-    const t0 = performance.now();
     const d = detectArticle(doc);
     const x = d.root ? extractText(d.root) : null;
-    const ms = performance.now() - t0;
     expect(d.isArticle).toBe(true);
     expect(d.root?.id).toBe('s');
     expect(x?.text.length).toBeGreaterThan(1_000_000);
-    expect(ms).toBeLessThan(5000);
   }, 30_000);
 
   test('does not modify the document', () => {
