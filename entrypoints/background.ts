@@ -9,8 +9,8 @@ import { openPanelFor, type PanelApi } from '@/lib/background/side-panel';
 import { withHighlighting } from '@/lib/background/tab-highlighting';
 import { installKb } from '@/lib/db/install-kb';
 import { openDb } from '@/lib/db/schema';
-import { decodeKb, KB_FILE_NAME, lexiconOf } from '@/lib/kb/artifact';
-import { createIndexLoader } from '@/lib/kb/load-index';
+import { KB_FILE_NAME } from '@/lib/kb/artifact';
+import { createIndexLoader, kbContentsOf } from '@/lib/kb/load-index';
 import { LAST_TAB_KEY, onMessage, panelFocusKey, sendMessage, type TabState, tabStateKey } from '@/lib/messages';
 
 /** Built by scripts/build-kb.ts into public/kb/ and shipped with the extension. */
@@ -24,13 +24,13 @@ export default defineBackground(() => {
     const response = await fetch(browser.runtime.getURL(KB_ARTIFACT_URL as PublicPath));
     if (!response.ok || !response.body) throw new Error(`knowledge base missing: ${response.status}`);
     const artifact = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).json();
-    const entries = decodeKb(artifact);
+    const contents = kbContentsOf(artifact);
     // The panel reads entries from IndexedDB; writing them is slow, so it runs after the index is ready.
     setTimeout(
-      () => void installKb(db, entries, String(artifact.version), { pause: yieldToEvents }).catch(() => {}),
+      () => void installKb(db, contents.entries, String(artifact.version), { pause: yieldToEvents }).catch(() => {}),
       0,
     );
-    return { entries, lexicon: lexiconOf(artifact) };
+    return contents;
   });
   const setTabState = async (tabId: number | undefined, state: TabState) => {
     if (tabId === undefined) return;

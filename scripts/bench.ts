@@ -1,4 +1,5 @@
-// `npm run bench`: measures Backstory's analysis next to compromise's NER, prints one table with the targets and
+// `npm run bench`: measures Backstory beside a baseline in the same run (compromise's NER for analysis, the same
+// pages without the extension in the page), prints one table with the targets and
 // writes bench-results.json. A benchmark, not a test: it never fails on numbers.
 //   npm run bench -- --only=latency,memory   run some sections
 //   npm run bench -- --quick                 shorter budgets, for a rough look
@@ -41,12 +42,18 @@ const ctx: BenchContext = {
 };
 
 const started = performance.now();
-const results: { id: string; title: string; elapsedMs: number; rows: BenchRow[] }[] = [];
+const results: { id: string; title: string; baseline?: string; elapsedMs: number; rows: BenchRow[] }[] = [];
 for (const section of SECTIONS.filter((s) => !only || only.includes(s.id))) {
   process.stderr.write(`${section.title}\n`);
   const t = performance.now();
   const rows = await section.run(ctx);
-  results.push({ id: section.id, title: section.title, elapsedMs: performance.now() - t, rows });
+  results.push({
+    id: section.id,
+    title: section.title,
+    baseline: section.baseline,
+    elapsedMs: performance.now() - t,
+    rows,
+  });
 }
 const elapsedMs = performance.now() - started;
 
@@ -56,7 +63,8 @@ const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}
 
 console.log(formatTable(results));
 console.log(
-  `\nTargets met: ${met}/${targets.length}. Ratio = Backstory ÷ compromise throughput. runs = Backstory/compromise; ` +
+  `\nTargets met: ${met}/${targets.length}. Ratio = Backstory ÷ baseline (throughput: higher is better). ` +
+    'runs = Backstory/compromise; ' +
     'p95 Δ = p95 of even vs odd runs (small when p95 is stable). ' +
     `${machine}. ` +
     `Took ${(elapsedMs / 1000).toFixed(0)} s${ctx.options.quick ? ' (--quick)' : ''}.`,

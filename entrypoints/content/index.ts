@@ -1,13 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { installHoverCard } from '@/lib/content/hover-card';
-import { createPageSession } from '@/lib/content/page-session';
+import { createPageSession, DEFAULT_TIMING } from '@/lib/content/page-session';
 import { snapshotPage } from '@/lib/content/page-snapshot';
 import { createMentionShower } from '@/lib/content/show-mention';
-import { detectArticle } from '@/lib/detect/detect-article';
-import { extractText } from '@/lib/extract/extract-text';
+import { detectArticleSteps } from '@/lib/detect/detect-article';
+import { extractTextSteps } from '@/lib/extract/extract-text';
 import { onMessage, type Result, sendMessage } from '@/lib/messages';
 import { highlightOffSites, isSiteHighlighted, setSiteHighlighting } from '@/lib/settings/highlight-sites';
+import { runStepsInSlices } from '@/lib/slices';
 import { siteOf } from '@/lib/url';
 
 /** A message that could not be delivered (the extension was reloaded, the worker is restarting) is an error value. */
@@ -18,10 +19,22 @@ function ask<T>(sending: Promise<Result<T>>): Promise<Result<T>> {
   }));
 }
 
-/** `scheduler.yield` where the browser has it (the continuation keeps its priority), else a 0 ms timeout. */
+/**
+ * Lets the page run: the rest of our work goes to the back of the task queue, at the page's own priority
+ * (`scheduler.postTask`; a MessageChannel message where there is none, which no timer clamping slows down).
+ * Each slice then starts from a callback of ours, so tracing tells our tasks from the page's.
+ */
 function pause(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+  const scheduler = (globalThis as { scheduler?: { postTask?: (task: () => void) => Promise<void> } }).scheduler;
+  if (scheduler?.postTask) return scheduler.postTask(() => {});
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 const ACTIVITY_EVENTS = ['scroll', 'click', 'keydown'] as const;
@@ -51,12 +64,14 @@ function start(ctx: ContentScriptContext): void {
     openPanel: (entityId) => ask(sendMessage('openSidePanel', { entityId })),
     ...timers,
   });
+  // Reading a big page takes longer than a task may: it runs in slices, as the marks do.
+  const slices = { pause, now: () => performance.now(), budgetMs: DEFAULT_TIMING.budgetMs };
   const session = createPageSession({
     doc: document,
     signal: ctx.signal,
     url: () => location.href,
-    detect: detectArticle,
-    extract: extractText,
+    detect: (doc, url) => runStepsInSlices(detectArticleSteps(doc, url), slices),
+    extract: (root) => runStepsInSlices(extractTextSteps(root), slices),
     analyze: (article) => ask(sendMessage('analyzeArticle', article)),
     analyzeAdded: (added) => ask(sendMessage('analyzeAddedText', added)),
     skipped: (page) => ask(sendMessage('pageSkipped', page)),
@@ -72,6 +87,8 @@ function start(ctx: ContentScriptContext): void {
       }
     },
     card,
+    // Scrolled down (a reload keeps the place, a correction rereads): the names on screen are marked first.
+    isAboveView: (node) => window.scrollY > 0 && (node.parentElement?.getBoundingClientRect().bottom ?? 0) < 0,
   });
 
   const site = () => siteOf(location.href);

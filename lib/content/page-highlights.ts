@@ -21,6 +21,8 @@ export interface PageHighlightsDeps {
   /** Adds the stylesheet before the first mark (idempotent). */
   installStyle: () => void;
   decorate?: HighlightOptions['decorate'];
+  /** Whether a text node is above the reader's view: marking starts where the reader is looking. */
+  isAboveView?: (node: Text) => boolean;
   /** Called after marks were removed (the hover card closes and forgets its tab stops). */
   onRemoved?: () => void;
 }
@@ -50,12 +52,16 @@ export function createPageHighlights(deps: PageHighlightsDeps, initiallyShown: b
 
   async function paint(batch: Batch): Promise<void> {
     const mine = generation;
+    // The mentions arrive in the messaging task: the marks start in a task of their own.
+    await deps.pause();
+    if (mine !== generation) return;
     deps.installStyle();
     await highlightMentionsInChunks(batch.extracted, batch.mentions, {
       pause: deps.pause,
       now: deps.now,
       budgetMs: deps.budgetMs,
       decorate: deps.decorate,
+      isAboveView: deps.isAboveView,
       made: batch.wrappers,
       stopped: () => mine !== generation,
     });

@@ -58,8 +58,9 @@ export interface PageSessionDeps {
   signal: AbortSignal;
   /** The page's address now. */
   url: () => string;
-  detect: (doc: Document, url: string) => Detection;
-  extract: (root: Element) => ExtractedText;
+  /** Page reading, which may run in slices (see `runStepsInSlices`). */
+  detect: (doc: Document, url: string) => Detection | Promise<Detection>;
+  extract: (root: Element) => ExtractedText | Promise<ExtractedText>;
   analyze: (article: ArticleToAnalyze) => Promise<Result<AnalyzedArticle>>;
   analyzeAdded: (added: AddedText) => Promise<Result<{ mentions: Mention[] }>>;
   skipped: (page: SkippedPage) => Promise<Result<null>>;
@@ -74,6 +75,8 @@ export interface PageSessionDeps {
   /** One-time listener for reader activity, to restart watching after an idle stop. */
   onActivity?: (listener: () => void, signal: AbortSignal) => void;
   card?: Pick<HoverCard, 'decorate' | 'reset'>;
+  /** Whether a text node is above the reader's view (a layout read): marks start where the reader looks. */
+  isAboveView?: (node: Text) => boolean;
   timing?: Partial<SessionTiming>;
 }
 
@@ -143,6 +146,7 @@ export function createPageSession(deps: PageSessionDeps): PageSession {
       budgetMs: timing.budgetMs,
       installStyle: () => installHighlightStyle(doc),
       decorate: deps.card?.decorate,
+      isAboveView: deps.isAboveView,
       onRemoved: () => deps.card?.reset(),
     },
     true,
@@ -278,7 +282,7 @@ export function createPageSession(deps: PageSessionDeps): PageSession {
         // One task per block: an infinite scroll can add a whole article at once.
         if (i > 0) await deps.pause();
         if (signal.aborted || !root.isConnected) continue;
-        const fresh = onlyNewText(deps.extract(root), isOld);
+        const fresh = onlyNewText(await deps.extract(root), isOld);
         const inArticle = articleRoot?.isConnected === true && articleRoot.contains(root);
         if (visibleLength(fresh.text) >= (inArticle ? MIN_ADDED_TEXT : MIN_ADDED_TEXT_OUTSIDE_ARTICLE)) {
           parts.push(fresh);

@@ -8,8 +8,9 @@ import type { Mention } from '../recognize/types';
 export interface ReadingFlowDeps {
   doc: Document;
   url: string;
-  detect: (doc: Document, url: string) => Detection;
-  extract: (root: Element) => ExtractedText;
+  /** May run in slices (the content script's `runStepsInSlices`), so it may answer later. */
+  detect: (doc: Document, url: string) => Detection | Promise<Detection>;
+  extract: (root: Element) => ExtractedText | Promise<ExtractedText>;
   analyze: (article: ArticleToAnalyze) => Promise<Result<AnalyzedArticle>>;
   skipped: (page: SkippedPage) => Promise<Result<null>>;
   /**
@@ -43,7 +44,7 @@ export type ReadingOutcome =
 /** Runs the reading flow once. Never throws: a page must not see the extension fail. */
 export async function runReadingFlow(deps: ReadingFlowDeps): Promise<ReadingOutcome> {
   try {
-    const detection = deps.detect(deps.doc, deps.url);
+    const detection = await deps.detect(deps.doc, deps.url);
     if (!detection.isArticle || !detection.root) {
       await deps.skipped({ url: deps.url, reasons: detection.reasons });
       return { status: 'not-article', reasons: detection.reasons };
@@ -51,7 +52,7 @@ export async function runReadingFlow(deps: ReadingFlowDeps): Promise<ReadingOutc
     if (deps.pause) await deps.pause();
     if (deps.stopped?.()) return { status: 'stopped' };
     const root = detection.root;
-    const extracted = deps.extract(root);
+    const extracted = await deps.extract(root);
     if (!extracted.text.trim()) {
       // Still tell the background, so the panel does not keep showing the tab's previous page.
       await deps.skipped({ url: deps.url, reasons: [...detection.reasons, 'no text'] });

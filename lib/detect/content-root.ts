@@ -8,8 +8,9 @@ import {
   isTeaserList,
   tagOf,
   visibleLength,
-  walkReadable,
+  walkReadableSteps,
 } from '../extract/node-filters';
+import { runSteps, type Steps } from '../slices';
 
 /** What the main-content search measured about the chosen root (lengths are `visibleLength` units). */
 export interface RootStats {
@@ -87,6 +88,11 @@ export function bodyOf(doc: Document): Element | null {
  * block that holds the story's paragraphs and little else. Reads the DOM once and never writes to it.
  */
 export function findContentRoot(doc: Document): ContentRoot {
+  return runSteps(findContentRootSteps(doc));
+}
+
+/** `findContentRoot` as steps: the walk over the page yields (see `walkReadableSteps`); the sums after it are quick. */
+export function* findContentRootSteps(doc: Document): Steps<ContentRoot> {
   const body = bodyOf(doc);
   if (!body) return { root: null, stats: emptyStats() };
 
@@ -115,7 +121,7 @@ export function findContentRoot(doc: Document): ContentRoot {
     return i;
   };
 
-  walkReadable(body, add(body, tagOf(body), ElementKind.Normal, -1), {
+  yield* walkReadableSteps(body, add(body, tagOf(body), ElementKind.Normal, -1), {
     element: (el, tag, k, p) => add(el, tag, k, p),
     text(node, p) {
       const len = visibleLength(node.data);
@@ -127,6 +133,7 @@ export function findContentRoot(doc: Document): ContentRoot {
     },
   });
 
+  yield;
   const n = els.length;
   // Block-level measures (a block's own text is the text of its inline content), then sums over subtrees.
   const prose = new Float64Array(n); // plain text of prose-like blocks, less BLOCK_COST each

@@ -2,7 +2,8 @@
 
 import { isTeaserList } from '../extract/node-filters';
 import type { Detection } from '../extract/types';
-import { findContentRoot } from './content-root';
+import { runSteps, type Steps } from '../slices';
+import { findContentRootSteps } from './content-root';
 import { ARTICLE_TYPES, LISTING_TYPES, readMetadata } from './page-metadata';
 import { urlShape } from './url-shape';
 
@@ -75,15 +76,22 @@ function hasFilledSearchBox(doc: Document): boolean {
  * linkedom, warm). Never throws.
  */
 export function detectArticle(doc: Document, url?: string): Detection {
+  return runSteps(detectArticleSteps(doc, url));
+}
+
+/** `detectArticle` as steps: it yields while walking the page and between its scans. */
+export function* detectArticleSteps(doc: Document, url?: string): Steps<Detection> {
   const cues: Cue[] = [];
   let root: Element | null = null;
   let title = '';
   try {
-    const found = findContentRoot(doc);
+    const found = yield* findContentRootSteps(doc);
+    yield;
     root = found.root;
     const s = found.stats;
     const meta = readMetadata(doc);
     title = meta.title;
+    yield;
 
     // Lists of teasers hold more prose than the main block: a home, section or search page.
     if (s.teaserListProse > Math.max(s.prose, 0)) {

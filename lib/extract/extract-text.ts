@@ -1,5 +1,6 @@
 /** @module lib/extract/extract-text — the main text under a root element, with an exact map back to its Text nodes. */
 
+import { runSteps, type Steps } from '../slices';
 import {
   ElementKind,
   HEADING_TAGS,
@@ -8,7 +9,7 @@ import {
   isTeaserList,
   tagOf,
   visibleLength,
-  walkReadable,
+  walkReadableSteps,
 } from './node-filters';
 import type { ExtractedText, TextSegment } from './types';
 
@@ -62,8 +63,13 @@ function isSpace(c: number): boolean {
  * Read-only: never writes to the DOM. Never throws on odd input; a root with no text gives empty output.
  */
 export function extractText(root: Element): ExtractedText {
+  return runSteps(extractTextSteps(root));
+}
+
+/** `extractText` as steps: the walk yields (see `walkReadableSteps`), the passes after it are quick. */
+export function* extractTextSteps(root: Element): Steps<ExtractedText> {
   try {
-    return extract(root);
+    return yield* extract(root);
   } catch {
     // A DOM that is torn down mid-walk (a node moved by page script between our reads) must not break the
     // page: report nothing rather than throw.
@@ -71,7 +77,7 @@ export function extractText(root: Element): ExtractedText {
   }
 }
 
-function extract(root: Element): ExtractedText {
+function* extract(root: Element): Steps<ExtractedText> {
   // Pass 1: flatten the root's subtree in document order, skipping what can never be text.
   const kinds: Item[] = [];
   const nodes: Node[] = [];
@@ -98,7 +104,7 @@ function extract(root: Element): ExtractedText {
   };
 
   const rootTag = tagOf(root);
-  walkReadable(root, pushElement(root, rootTag, ElementKind.Normal, -1), {
+  yield* walkReadableSteps(root, pushElement(root, rootTag, ElementKind.Normal, -1), {
     element: pushElement,
     text(node, p) {
       const i = nodes.length;
@@ -117,6 +123,7 @@ function extract(root: Element): ExtractedText {
     },
   });
 
+  yield;
   // Pass 2: per element subtree, text and link lengths (children come after parents, so backward sweeps
   // sum them).
   const n = nodes.length;
@@ -193,6 +200,7 @@ function extract(root: Element): ExtractedText {
     items[p] += items[i];
   }
 
+  yield;
   // Pass 3: emit pieces and separators.
   const pieceNode: Text[] = [];
   const pieceFrom: number[] = [];
@@ -244,6 +252,7 @@ function extract(root: Element): ExtractedText {
     i++;
   }
 
+  yield;
   return assemble(pieceNode, pieceFrom, pieceTo, sepBefore);
 }
 

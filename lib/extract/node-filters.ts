@@ -1,5 +1,7 @@
 /** @module lib/extract/node-filters — which elements hold readable text, which are boilerplate, how long text is. */
 
+import { runSteps, type Steps } from '../slices';
+
 /** DOM node types, as numbers: lib/ must not read the `Node` global (house rule 2). */
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
@@ -401,15 +403,32 @@ export interface ReadableVisitor {
   leave?(index: number): void;
 }
 
+/** Nodes visited between two points where a sliced walk may pause: a clock read per 256 nodes costs nothing. */
+const NODES_PER_STEP = 256;
+
 /**
  * Walks `root`'s subtree in document order without recursion (deep pages overflow the stack), skipping
  * elements that can never be text (`classifyElement` → Skip) and everything under them. Detection and
  * extraction both read the page this way, so they agree on what is text. Read-only.
  */
 export function walkReadable(root: Element, rootIndex: number, visit: ReadableVisitor): void {
+  runSteps(walkReadableSteps(root, rootIndex, visit));
+}
+
+/**
+ * `walkReadable` as steps: it yields every few hundred nodes, where a sliced run lets the page go on. A page
+ * that changes between slices is read as it is when each node is reached; a node removed meanwhile ends the
+ * walk of its subtree early (its parent is gone), never the walk's safety.
+ */
+export function* walkReadableSteps(root: Element, rootIndex: number, visit: ReadableVisitor): Steps<void> {
   const open: number[] = [rootIndex];
   let cur: Node | null = root.firstChild;
+  let sinceStep = 0;
   while (cur) {
+    if (++sinceStep >= NODES_PER_STEP) {
+      sinceStep = 0;
+      yield;
+    }
     let descended = false;
     const type = cur.nodeType;
     if (type === ELEMENT_NODE) {
@@ -431,7 +450,7 @@ export function walkReadable(root: Element, rootIndex: number, visit: ReadableVi
     // Next node in document order, climbing out of finished subtrees.
     while (cur && !cur.nextSibling) {
       cur = cur.parentNode;
-      if (!cur || cur === root) {
+      if (!cur || cur === root || open.length <= 1) {
         cur = null;
         break;
       }

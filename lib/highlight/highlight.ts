@@ -84,6 +84,11 @@ export interface ChunkedHighlightOptions extends HighlightOptions {
   made?: Element[];
   /** Called after each chunk with all wrappers made so far. */
   onChunk?: (made: readonly Element[]) => void;
+  /**
+   * Whether a text node lies above what the reader sees (the page is scrolled down): marking starts at the
+   * first node that does not, so the names on screen come first, and the ones above follow. Absent: from the top.
+   */
+  isAboveView?: (node: Text) => boolean;
 }
 
 /**
@@ -107,7 +112,8 @@ export function highlightMentions(
 /**
  * `highlightMentions` in chunks of about `budgetMs` each, pausing between them so the page stays responsive:
  * a long article has hundreds of names, and one task that wraps them all (plus the style work it causes)
- * would be a long task. Nodes are taken top-down, so the first names on screen are marked first.
+ * would be a long task. Nodes are taken top-down from the first one on screen (see `isAboveView`), so the names
+ * the reader sees are marked first.
  * Returns the wrappers in the order they were made; `removeHighlights` takes them in any order.
  */
 export async function highlightMentionsInChunks(
@@ -115,7 +121,7 @@ export async function highlightMentionsInChunks(
   mentions: Mention[],
   options: ChunkedHighlightOptions,
 ): Promise<Element[]> {
-  const groups = nodeGroups(orderedPieces(extracted, mentions));
+  const groups = startAtView(nodeGroups(orderedPieces(extracted, mentions)), options.isAboveView);
   const allowed = highlightableCheck();
   const made = options.made ?? [];
   let g = 0;
@@ -128,6 +134,22 @@ export async function highlightMentionsInChunks(
     if (g < groups.length) await options.pause();
   }
   return made;
+}
+
+/**
+ * The groups from the first one on screen to the end, then the ones above it. Groups are in document order,
+ * so a binary search finds that one with a dozen layout reads at most.
+ */
+function startAtView(groups: Piece[][], isAboveView: ((node: Text) => boolean) | undefined): Piece[][] {
+  if (!isAboveView || groups.length < 2) return groups;
+  let lo = 0;
+  let hi = groups.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (isAboveView(groups[mid][0].node)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 || lo === groups.length ? groups : [...groups.slice(lo), ...groups.slice(0, lo)];
 }
 
 /** Most pieces wrapped in one go without looking at the clock: a text node with more names is cut here. */

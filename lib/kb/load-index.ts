@@ -1,6 +1,6 @@
 /** @module lib/kb/load-index — loads the shipped knowledge base once per worker life and indexes its names. */
 
-import type { Lexicon } from './artifact';
+import { decodeKb, type Lexicon, lexiconOf, nameIndexOf } from './artifact';
 import { type NameIndex, restoreNameIndex, type SerializedNameIndex } from './name-index';
 import type { KbEntry } from './types';
 
@@ -13,6 +13,20 @@ export interface KbContents {
 }
 
 /**
+ * What the shipped artifact (its parsed JSON) holds: the entries, the everyday words and the prebuilt name
+ * index. The one way the worker, the command-line tools and the benchmark read it, so the bench measures the
+ * path the product takes.
+ */
+export function kbContentsOf(artifact: unknown): KbContents {
+  return { entries: decodeKb(artifact), lexicon: lexiconOf(artifact), nameIndex: nameIndexOf(artifact) };
+}
+
+/** The name index from the artifact's contents: the prebuilt one restored, or built when it is missing or stale. */
+export function nameIndexFrom({ entries, lexicon, nameIndex }: KbContents): NameIndex {
+  return restoreNameIndex(entries, nameIndex, lexicon);
+}
+
+/**
  * Returns a function that resolves to the name index, loading it on the first call only.
  * A failed load is forgotten, so the next call tries again.
  */
@@ -20,7 +34,7 @@ export function createIndexLoader(load: () => Promise<KbContents>): () => Promis
   let pending: Promise<NameIndex> | null = null;
   return () => {
     pending ??= load()
-      .then(({ entries, lexicon, nameIndex }) => restoreNameIndex(entries, nameIndex, lexicon))
+      .then(nameIndexFrom)
       .catch((error: unknown) => {
         pending = null;
         throw error;

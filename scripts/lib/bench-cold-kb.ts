@@ -1,8 +1,7 @@
 // Child of `npm run bench`, in a fresh process: times reading, decoding and indexing the shipped KB, then one
 // short analysis, and prints the times as JSON. Module loading is left out: under tsx it is mostly transpiling.
 import { analyzeText } from '../../lib/analyze';
-import { decodeKb, lexiconOf, nameIndexOf } from '../../lib/kb/artifact';
-import { restoreNameIndex } from '../../lib/kb/name-index';
+import { kbContentsOf, nameIndexFrom } from '../../lib/kb/load-index';
 import { readKbJson } from './kb-files';
 
 const t0 = performance.now();
@@ -10,9 +9,9 @@ const raw = readKbJson(); // reading includes gunzip: the extension unzips the s
 const t1 = performance.now();
 const json: unknown = JSON.parse(raw);
 const t2 = performance.now();
-const entries = decodeKb(json);
+const contents = kbContentsOf(json); // the worker's own loader (lib/kb/load-index)
 const t3 = performance.now();
-const index = restoreNameIndex(entries, nameIndexOf(json), lexiconOf(json)); // as the background does
+const index = nameIndexFrom(contents);
 const t4 = performance.now();
 const found = analyzeText('Warm up in Paris with Angela Merkel.', index).length;
 const t5 = performance.now();

@@ -10,12 +10,12 @@ export interface Target {
   met: boolean;
 }
 
-/** One printed line. `compromise` is the same measure for the baseline, when there is one. */
+/** One printed line. `baseline` is the same measure for the section's baseline, when there is one. */
 export interface BenchRow {
   metric: string;
   unit: string;
   backstory: number;
-  compromise?: number;
+  baseline?: number;
   /** Backstory's advantage, in times (higher is better for Backstory). */
   ratio?: number;
   target?: Target;
@@ -41,6 +41,8 @@ export interface BenchContext {
 export interface BenchSection {
   id: string;
   title: string;
+  /** What the Baseline column holds in this section (the compromise library, the page without the extension). */
+  baseline?: string;
   run: (ctx: BenchContext) => Promise<BenchRow[]> | BenchRow[];
 }
 
@@ -123,18 +125,20 @@ function fmt(n: number | undefined): string {
 }
 
 /** The one table: a block per section, numbers right-aligned. */
-export function formatTable(sections: readonly { title: string; rows: readonly BenchRow[] }[]): string {
-  const header = ['Metric', 'Unit', 'Backstory', 'compromise', 'Ratio', 'Target', 'Status', 'Note'];
+export function formatTable(
+  sections: readonly { title: string; baseline?: string; rows: readonly BenchRow[] }[],
+): string {
+  const header = ['Metric', 'Unit', 'Backstory', 'Baseline', 'Ratio', 'Target', 'Status', 'Note'];
   const right = new Set([2, 3, 4]);
   const lines: (string[] | string)[] = [header];
   for (const section of sections) {
-    lines.push(`── ${section.title}`);
+    lines.push(`── ${section.title}${section.baseline ? ` · baseline: ${section.baseline}` : ''}`);
     for (const r of section.rows) {
       lines.push([
         r.metric,
         r.unit,
         fmt(r.backstory),
-        fmt(r.compromise),
+        fmt(r.baseline),
         r.ratio === undefined ? '' : `${fmt(r.ratio)}×`,
         r.target?.text ?? '',
         r.target ? (r.target.met ? 'met' : 'NOT MET') : '',

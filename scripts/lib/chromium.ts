@@ -340,3 +340,39 @@ export async function waitForPageRead(
   const found = await waitForTabState(worker, url, timeoutMs);
   return { ...found, page: await waitUntilPageIdle(worker, found.tabId, timeoutMs) };
 }
+
+/**
+ * Stops the extension's service worker as Chrome does after 30 s idle (CDP ServiceWorker.stopWorker, through
+ * one of the extension's own pages, whose origin the worker has). The next event that needs the worker starts
+ * it again; `ext.worker` is then replaced by the new one (`nextWorker`).
+ */
+export async function stopExtensionWorker(ext: ExtensionBrowser): Promise<{ nextWorker: () => Promise<Worker> }> {
+  const host = await ext.context.newPage();
+  try {
+    await host.goto(`chrome-extension://${ext.extensionId}/library.html`);
+    const cdp = await ext.context.newCDPSession(host);
+    const stopped = new Promise<void>((resolve) => {
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        if (versions.some((v) => v.runningStatus === 'stopped')) resolve();
+      });
+    });
+    const running = new Promise<string[]>((resolve) => {
+      cdp.once('ServiceWorker.workerVersionUpdated', ({ versions }) =>
+        resolve(versions.filter((v) => v.runningStatus === 'running').map((v) => v.versionId)),
+      );
+    });
+    await cdp.send('ServiceWorker.enable');
+    for (const versionId of await running) await cdp.send('ServiceWorker.stopWorker', { versionId });
+    await stopped;
+    await cdp.detach().catch(() => {});
+  } finally {
+    await host.close();
+  }
+  const next = ext.context.waitForEvent('serviceworker', { timeout: 60_000 });
+  return {
+    nextWorker: async () => {
+      ext.worker = await next;
+      return ext.worker;
+    },
+  };
+}

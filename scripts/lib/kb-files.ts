@@ -3,9 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { decodeKb, KB_FILE_NAME, lexiconOf, nameIndexOf } from '../../lib/kb/artifact';
-import type { KbContents } from '../../lib/kb/load-index';
-import { type NameIndex, restoreNameIndex } from '../../lib/kb/name-index';
+import { KB_FILE_NAME } from '../../lib/kb/artifact';
+import { type KbContents, kbContentsOf, nameIndexFrom } from '../../lib/kb/load-index';
+import type { NameIndex } from '../../lib/kb/name-index';
 import type { KbEntry } from '../../lib/kb/types';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -31,12 +31,10 @@ export function loadKbContents(): KbContents {
     });
     if (built.status !== 0) throw new Error('npm run kb:build failed');
   }
-  const json: unknown = JSON.parse(readKbJson());
-  return { entries: decodeKb(json), lexicon: lexiconOf(json), nameIndex: nameIndexOf(json) };
+  return kbContentsOf(JSON.parse(readKbJson()));
 }
 
 /** The name index over the shipped entries, as the background builds it. */
 export function loadNameIndex(): NameIndex {
-  const { entries, lexicon, nameIndex } = loadKbContents();
-  return restoreNameIndex(entries, nameIndex, lexicon);
+  return nameIndexFrom(loadKbContents());
 }

@@ -254,6 +254,41 @@ describe('switching highlights off and on', () => {
   });
 });
 
+describe('marks where the reader is looking first', () => {
+  test('on a page scrolled down, the first mark made is on screen, not at the top of the article', async () => {
+    const { page, tabId } = await open(SEED);
+    const marks = await page.locator('bs-mention').count();
+    await page.evaluate(() => {
+      const all = document.querySelectorAll('bs-mention');
+      all[Math.floor(all.length * 0.7)].scrollIntoView({ block: 'center' });
+      // Notes where the first mark that enters the page sits, in the page's own world.
+      const seen: { top: number; bottom: number }[] = [];
+      (window as unknown as { __firstMarks: typeof seen }).__firstMarks = seen;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          for (const node of record.addedNodes) {
+            if (node.nodeName !== 'BS-MENTION' || seen.length >= 1) continue;
+            const r = (node as Element).getBoundingClientRect();
+            seen.push({ top: r.top, bottom: r.bottom });
+          }
+        }
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    // Read again (as after a correction): every mark is made anew.
+    await sendToTab(env.browser.worker, tabId, 'rereadPage', undefined);
+    const read = await waitUntilPageIdle(env.browser.worker, tabId);
+    expect(read.marks).toBe(marks);
+    const [first] = await page.evaluate(
+      () => (window as unknown as { __firstMarks: { top: number; bottom: number }[] }).__firstMarks,
+    );
+    const height = await page.evaluate(() => window.innerHeight);
+    expect(first.bottom).toBeGreaterThanOrEqual(0);
+    expect(first.top).toBeLessThanOrEqual(height);
+    await page.close();
+  });
+});
+
 describe('the hover card', () => {
   test('hovering a mark shows its card beside it, never over it, and Escape closes it', async () => {
     const { page, errors } = await open(SEED);

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { extractText, toPlainText } from '../../../lib/extract/extract-text';
+import { extractText, extractTextSteps, toPlainText } from '../../../lib/extract/extract-text';
+import { runStepsInSlices } from '../../../lib/slices';
 import type { ExtractedText } from '../../../lib/extract/types';
 
 function parse(body: string): Document {
@@ -205,6 +206,51 @@ describe('extractText', () => {
     const before = doc.documentElement.outerHTML;
     extractText(doc.getElementById('root') as Element);
     expect(doc.documentElement.outerHTML).toBe(before);
+  });
+});
+
+describe('extractText in slices (as the content script runs it)', () => {
+  /** A clock that moves 10 ms per reading, so every step of the walk is a slice of its own. */
+  const everyStepASlice = (onPause: () => void = () => {}) => {
+    let t = 0;
+    return { now: () => (t += 10), budgetMs: 8, pause: async () => onPause() };
+  };
+
+  test('gives exactly what the straight run gives, pausing along the way', async () => {
+    const body = `<div id="root">${`<h2>Part</h2><p>${P}</p><ul><li>Kyiv</li><li>Lviv</li></ul>`.repeat(300)}</div>`;
+    const root = parse(body).getElementById('root') as Element;
+    let pauses = 0;
+    const sliced = await runStepsInSlices(
+      extractTextSteps(root),
+      everyStepASlice(() => pauses++),
+    );
+    const straight = extractText(root);
+    expect(pauses).toBeGreaterThan(3);
+    expect(sliced.text).toBe(straight.text);
+    expect(sliced.segments.map((s) => [s.start, s.end, s.nodeOffset])).toEqual(
+      straight.segments.map((s) => [s.start, s.end, s.nodeOffset]),
+    );
+  });
+
+  test('a page that removes and adds blocks between slices is read without an error, and its map stays exact', async () => {
+    const body = `<div id="root">${`<section><p>${P}</p><p>${P}</p></section>`.repeat(400)}</div>`;
+    const doc = parse(body);
+    const root = doc.getElementById('root') as Element;
+    const sections = [...root.querySelectorAll('section')];
+    let pauses = 0;
+    const x = await runStepsInSlices(
+      extractTextSteps(root),
+      everyStepASlice(() => {
+        // The page's own script runs between our slices: it drops a block ahead of us and one behind.
+        pauses++;
+        sections[Math.min(sections.length - 1, pauses * 40)]?.remove();
+        sections[pauses]?.remove();
+        root.append(doc.createElement('p'));
+      }),
+    );
+    expect(pauses).toBeGreaterThan(3);
+    expectExactMap(x);
+    expect(x.text.length).toBeGreaterThan(0);
   });
 });
 

@@ -237,6 +237,24 @@ describe('highlightMentionsInChunks', () => {
     expect(chunks).toHaveLength(2);
   });
 
+  test('on a page scrolled down, marks what the reader sees first, then what is above it', async () => {
+    const { root, extracted, mentions } = manyNames(30);
+    const paragraphs = [...root.querySelectorAll('p')];
+    const chunks: number[][] = [];
+    let clock = 0;
+    const made = await highlightMentionsInChunks(extracted, mentions, {
+      now: () => clock++,
+      budgetMs: 10,
+      pause: async () => {},
+      // The first 12 paragraphs are above the view.
+      isAboveView: (node) => paragraphs.indexOf(node.parentElement as HTMLParagraphElement) < 12,
+      onChunk: (all) => chunks.push(all.map((w) => paragraphs.indexOf(w.closest('p') as HTMLParagraphElement))),
+    });
+    expect(chunks[0]).toEqual(Array.from({ length: 10 }, (_, i) => 12 + i));
+    expect(made).toHaveLength(30);
+    expect(chunks.at(-1)?.slice(-12)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+  });
+
   test('stops at the next chunk when asked, keeping what it made in `made`', async () => {
     const { extracted, mentions } = manyNames(50);
     const made: Element[] = [];

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { createIndexLoader } from '../../../lib/kb/load-index';
+import { decodeKb, encodeKb } from '../../../lib/kb/artifact';
+import { createIndexLoader, kbContentsOf, nameIndexFrom } from '../../../lib/kb/load-index';
+import { buildNameIndex, serializeNameIndex } from '../../../lib/kb/name-index';
 import { MINI_ENTRIES } from '../../helpers/mini-kb';
 
 describe('createIndexLoader', () => {
@@ -23,5 +25,24 @@ describe('createIndexLoader', () => {
     });
     await expect(load()).rejects.toThrow('disk busy');
     expect((await load()).entries).toHaveLength(MINI_ENTRIES.length);
+  });
+});
+
+describe('kbContentsOf (the one reader of the shipped artifact)', () => {
+  test('hands on the prebuilt name index, so a waking worker restores it instead of rebuilding it', () => {
+    const artifact = JSON.parse(JSON.stringify(encodeKb(MINI_ENTRIES)));
+    // As scripts/build-kb.ts does: the index is over the entries as they decode.
+    artifact.nameIndex = serializeNameIndex(buildNameIndex(decodeKb(artifact)));
+    const contents = kbContentsOf(artifact);
+    expect(contents.nameIndex?.format).toBe(artifact.nameIndex.format);
+    expect(contents.entries.map((e) => e.id).sort()).toEqual(MINI_ENTRIES.map((e) => e.id).sort());
+    const index = nameIndexFrom(contents);
+    expect([...index.byKey.keys()].sort()).toEqual([...buildNameIndex(contents.entries).byKey.keys()].sort());
+  });
+
+  test('an artifact without a prebuilt index still gives a working index', () => {
+    const contents = kbContentsOf(JSON.parse(JSON.stringify(encodeKb(MINI_ENTRIES))));
+    expect(contents.nameIndex).toBeUndefined();
+    expect(nameIndexFrom(contents).byId.size).toBe(MINI_ENTRIES.length);
   });
 });
