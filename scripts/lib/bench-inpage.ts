@@ -100,7 +100,17 @@ export const inPageSection: BenchSection = {
         }
       }
       const articles = pages.filter((name) => isReaderable(pagesDir, name));
-      rows.push(...(await wakeRows(ext, origin, articles.slice(0, ctx.options.quick ? 4 : WAKE_ARTICLES))));
+      try {
+        rows.push(...(await wakeRows(ext, origin, articles.slice(0, ctx.options.quick ? 4 : WAKE_ARTICLES))));
+      } catch (error) {
+        // The rows above are kept: one failed measurement must not cost the whole section.
+        rows.push({
+          metric: 'first highlight after the worker was stopped (idle), median',
+          unit: 'ms',
+          backstory: Number.NaN,
+          note: `not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+        });
+      }
     } finally {
       await ext.context.close();
       await plain.close();
@@ -222,13 +232,12 @@ function isReaderable(pagesDir: string, name: string): boolean {
   }
 }
 
-/** DOMContentLoaded → first mark on one visit; `beforeRead` runs once the page has loaded (a worker to wait for). */
-async function firstHighlight(ext: ExtensionBrowser, url: string, beforeRead?: () => Promise<unknown>) {
+/** DOMContentLoaded → first mark on one visit. */
+async function firstHighlight(ext: ExtensionBrowser, url: string) {
   const page = await ext.context.newPage();
   try {
     await instrumentPage(page);
     await page.goto(url, { waitUntil: 'load', timeout: 30_000 }).catch(() => {});
-    await beforeRead?.();
     await waitForPageRead(ext.worker, url);
     const m = await readPageMetrics(page);
     return m.firstMark !== null && m.domContentLoaded !== null ? m.firstMark - m.domContentLoaded : null;
@@ -247,8 +256,8 @@ async function wakeRows(ext: ExtensionBrowser, origin: string, articles: string[
   for (const [i, name] of articles.entries()) {
     process.stderr.write(`  after idle: article ${i + 1}/${articles.length}…\n`);
     const w = await firstHighlight(ext, `${origin}/${name}?visit=warm`);
-    const { nextWorker } = await stopExtensionWorker(ext);
-    const c = await firstHighlight(ext, `${origin}/${name}?visit=cold`, nextWorker);
+    const { release } = await stopExtensionWorker(ext);
+    const c = await firstHighlight(ext, `${origin}/${name}?visit=cold`).finally(release);
     if (w !== null && c !== null) {
       warm.push(w);
       cold.push(c);

@@ -121,7 +121,8 @@ export async function tabStateFor(
 export async function waitForTabState(worker: Worker, url: string, timeoutMs = 60_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    const found = await tabStateFor(worker, url);
+    // A stopped worker cannot answer until an event starts it again (the page's first message does).
+    const found = await tabStateFor(worker, url).catch(() => null);
     if (found) return found;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -344,35 +345,31 @@ export async function waitForPageRead(
 /**
  * Stops the extension's service worker as Chrome does after 30 s idle (CDP ServiceWorker.stopWorker, through
  * one of the extension's own pages, whose origin the worker has). The next event that needs the worker starts
- * it again; `ext.worker` is then replaced by the new one (`nextWorker`).
+ * it again, and `ext.worker` (Playwright keeps the one object) then reaches the new one. `release` closes the
+ * page used for stopping: call it after the measurement, since closing a tab is itself an event that wakes
+ * the worker.
  */
-export async function stopExtensionWorker(ext: ExtensionBrowser): Promise<{ nextWorker: () => Promise<Worker> }> {
+export async function stopExtensionWorker(ext: ExtensionBrowser): Promise<{ release: () => Promise<void> }> {
   const host = await ext.context.newPage();
-  try {
-    await host.goto(`chrome-extension://${ext.extensionId}/library.html`);
-    const cdp = await ext.context.newCDPSession(host);
-    const stopped = new Promise<void>((resolve) => {
-      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-        if (versions.some((v) => v.runningStatus === 'stopped')) resolve();
-      });
+  await host.goto(`chrome-extension://${ext.extensionId}/library.html`);
+  const cdp = await ext.context.newCDPSession(host);
+  const stopped = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.runningStatus === 'stopped')) resolve();
     });
-    const running = new Promise<string[]>((resolve) => {
-      cdp.once('ServiceWorker.workerVersionUpdated', ({ versions }) =>
-        resolve(versions.filter((v) => v.runningStatus === 'running').map((v) => v.versionId)),
-      );
-    });
-    await cdp.send('ServiceWorker.enable');
-    for (const versionId of await running) await cdp.send('ServiceWorker.stopWorker', { versionId });
-    await stopped;
-    await cdp.detach().catch(() => {});
-  } finally {
-    await host.close();
-  }
-  const next = ext.context.waitForEvent('serviceworker', { timeout: 60_000 });
+  });
+  const running = new Promise<string[]>((resolve) => {
+    cdp.once('ServiceWorker.workerVersionUpdated', ({ versions }) =>
+      resolve(versions.filter((v) => v.runningStatus === 'running').map((v) => v.versionId)),
+    );
+  });
+  await cdp.send('ServiceWorker.enable');
+  for (const versionId of await running) await cdp.send('ServiceWorker.stopWorker', { versionId });
+  await stopped;
   return {
-    nextWorker: async () => {
-      ext.worker = await next;
-      return ext.worker;
+    release: async () => {
+      await cdp.detach().catch(() => {});
+      await host.close();
     },
   };
 }
