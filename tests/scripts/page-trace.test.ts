@@ -34,7 +34,10 @@ describe('which main-thread tasks are the extension’s', () => {
     const events = [
       ...start,
       ...task(10, 80, [{ name: 'EvaluateScript', url: OURS }]), // ours, 30 ms blocking
-      ...task(100, 120, [{ name: 'FunctionCall', url: PAGE_JS }, { name: 'FunctionCall', url: OURS }]), // page's
+      ...task(100, 120, [
+        { name: 'FunctionCall', url: PAGE_JS },
+        { name: 'FunctionCall', url: OURS },
+      ]), // page's
       ...task(300, 20, [{ name: 'FunctionCall', url: OURS }]), // ours, short
       ...task(400, 60), // no script: style and layout, the page's
     ];

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import { extractText, extractTextSteps, toPlainText } from '../../../lib/extract/extract-text';
-import { runStepsInSlices } from '../../../lib/slices';
 import type { ExtractedText } from '../../../lib/extract/types';
+import { runStepsInSlices } from '../../../lib/slices';
 
 function parse(body: string): Document {
   return new DOMParser().parseFromString(`<!DOCTYPE html><html><head></head><body>${body}</body></html>`, 'text/html');
