@@ -242,6 +242,26 @@ export async function readPageMetrics(page: Page): Promise<PageMetrics> {
   }) as Promise<PageMetrics>;
 }
 
+/** How long the last knowledge-base install took (its own record: `meta` "kb", startedAt → updatedAt), in ms. */
+export async function kbInstallMs(worker: Worker): Promise<number | null> {
+  return worker.evaluate(
+    () =>
+      new Promise<number | null>((resolve) => {
+        const open = indexedDB.open('backstory');
+        open.onerror = () => resolve(null);
+        open.onsuccess = () => {
+          const get = open.result.transaction('meta').objectStore('meta').get('kb');
+          get.onsuccess = () => {
+            const state = (get.result as { value?: { startedAt?: number; updatedAt?: number } } | undefined)?.value;
+            resolve(state?.startedAt && state.updatedAt ? state.updatedAt - state.startedAt : null);
+            open.result.close();
+          };
+          get.onerror = () => resolve(null);
+        };
+      }),
+  );
+}
+
 /**
  * Waits until the background has written the knowledge base into IndexedDB (`meta` key "kb" says done).
  * On a fresh profile that install runs for several seconds after start-up and takes a CPU core: timings taken
