@@ -56,6 +56,10 @@ const WARM_FIRST_HIGHLIGHT_MS = 100;
 const WAKE_RATIO_LIMIT = 1.3;
 /** Issue #14: a fresh profile has its knowledge base in IndexedDB within this many seconds. */
 const KB_INSTALL_LIMIT_S = 10;
+/** Where our scripts come from, for telling our tasks from the page's. */
+const OUR_URLS = 'chrome-extension://';
+/** The wake measurement's row name (also on the row that says it could not be measured). */
+const WAKE_METRIC = 'first highlight after the worker was stopped (idle), median';
 /** Articles visited warm and then after a stopped worker, in turn. */
 const WAKE_ARTICLES = 10;
 
@@ -117,7 +121,7 @@ export const inPageSection: BenchSection = {
       } catch (error) {
         // The rows above are kept: one failed measurement must not cost the whole section.
         rows.push({
-          metric: 'first highlight after the worker was stopped (idle), median',
+          metric: WAKE_METRIC,
           unit: 'ms',
           backstory: Number.NaN,
           note: `not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
@@ -144,33 +148,50 @@ export const inPageSection: BenchSection = {
 
 /** One page with the extension and without it, each traced from navigation until it is done. */
 async function measurePage(ext: ExtensionBrowser, plain: BrowserContext, url: string, name: string): Promise<PageRun> {
-  const withExt = await ext.context.newPage();
-  let withTasks: MainThreadTasks;
-  let firstHighlightMs: number | null = null;
-  let marks = 0;
-  try {
-    await instrumentPage(withExt);
-    const trace = await traceMainThread(withExt);
-    await withExt.goto(url, { waitUntil: 'load', timeout: 30_000 }).catch(() => {});
-    const read = await waitForPageRead(ext.worker, url);
-    marks = read.page.marks;
-    const m = await readPageMetrics(withExt);
-    if (m.firstMark !== null && m.domContentLoaded !== null) firstHighlightMs = m.firstMark - m.domContentLoaded;
-    withTasks = mainThreadTasks(await trace.stop(), url, 'chrome-extension://');
-  } finally {
-    await withExt.close();
-  }
+  const withExt = await visitWithExtension(ext, url, true);
   const alone = await plain.newPage();
   let withoutTasks: MainThreadTasks;
   try {
     const trace = await traceMainThread(alone);
     await alone.goto(url, { waitUntil: 'load', timeout: 30_000 }).catch(() => {});
     await alone.waitForTimeout(PLAIN_SETTLE_MS);
-    withoutTasks = mainThreadTasks(await trace.stop(), url, 'chrome-extension://');
+    withoutTasks = mainThreadTasks(await trace.stop(), url, OUR_URLS);
   } finally {
     await alone.close();
   }
-  return { name, with: withTasks, without: withoutTasks, firstHighlightMs, marks };
+  return {
+    name,
+    with: withExt.tasks ?? mainThreadTasks([], url, OUR_URLS),
+    without: withoutTasks,
+    firstHighlightMs: withExt.firstHighlightMs,
+    marks: withExt.marks,
+  };
+}
+
+/**
+ * One visit with the extension, until Backstory is done with the page: DOMContentLoaded → first mark (in the
+ * page's own clock), the marks made and, when `traced`, the main thread's tasks.
+ */
+async function visitWithExtension(
+  ext: ExtensionBrowser,
+  url: string,
+  traced: boolean,
+): Promise<{ firstHighlightMs: number | null; marks: number; tasks?: MainThreadTasks }> {
+  const page = await ext.context.newPage();
+  try {
+    await instrumentPage(page);
+    const trace = traced ? await traceMainThread(page) : undefined;
+    await page.goto(url, { waitUntil: 'load', timeout: 30_000 }).catch(() => {});
+    const read = await waitForPageRead(ext.worker, url);
+    const m = await readPageMetrics(page);
+    return {
+      firstHighlightMs: m.firstMark !== null && m.domContentLoaded !== null ? m.firstMark - m.domContentLoaded : null,
+      marks: read.page.marks,
+      tasks: trace ? mainThreadTasks(await trace.stop(), url, OUR_URLS) : undefined,
+    };
+  } finally {
+    await page.close();
+  }
 }
 
 function conditionRows(condition: string, runs: PageRun[]): BenchRow[] {
@@ -244,20 +265,6 @@ function isReaderable(pagesDir: string, name: string): boolean {
   }
 }
 
-/** DOMContentLoaded → first mark on one visit. */
-async function firstHighlight(ext: ExtensionBrowser, url: string) {
-  const page = await ext.context.newPage();
-  try {
-    await instrumentPage(page);
-    await page.goto(url, { waitUntil: 'load', timeout: 30_000 }).catch(() => {});
-    await waitForPageRead(ext.worker, url);
-    const m = await readPageMetrics(page);
-    return m.firstMark !== null && m.domContentLoaded !== null ? m.firstMark - m.domContentLoaded : null;
-  } finally {
-    await page.close();
-  }
-}
-
 /**
  * First highlight with the worker warm, and after Chrome stopped it for idleness (stopped through CDP here):
  * the same article each time, in turn, so both see the same page and the same moment of the machine.
@@ -267,9 +274,9 @@ async function wakeRows(ext: ExtensionBrowser, origin: string, articles: string[
   const cold: number[] = [];
   for (const [i, name] of articles.entries()) {
     process.stderr.write(`  after idle: article ${i + 1}/${articles.length}…\n`);
-    const w = await firstHighlight(ext, `${origin}/${name}?visit=warm`);
+    const w = (await visitWithExtension(ext, `${origin}/${name}?visit=warm`, false)).firstHighlightMs;
     const { release } = await stopExtensionWorker(ext);
-    const c = await firstHighlight(ext, `${origin}/${name}?visit=cold`).finally(release);
+    const c = (await visitWithExtension(ext, `${origin}/${name}?visit=cold`, false).finally(release)).firstHighlightMs;
     if (w !== null && c !== null) {
       warm.push(w);
       cold.push(c);
@@ -278,7 +285,7 @@ async function wakeRows(ext: ExtensionBrowser, origin: string, articles: string[
   const ratio = warm.length ? median(cold) / median(warm) : Number.NaN;
   return [
     {
-      metric: 'first highlight after the worker was stopped (idle), median',
+      metric: WAKE_METRIC,
       unit: 'ms',
       backstory: cold.length ? median(cold) : Number.NaN,
       baseline: warm.length ? median(warm) : Number.NaN,

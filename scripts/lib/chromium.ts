@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { KB_META_KEY, type KbInstallState } from '../../lib/db/install-kb';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** Where `wxt build` writes; BACKSTORY_OUT_DIR lets parallel builds (and their e2e runs) use their own folder. */
@@ -242,24 +243,47 @@ export async function readPageMetrics(page: Page): Promise<PageMetrics> {
   }) as Promise<PageMetrics>;
 }
 
-/** How long the last knowledge-base install took (its own record: `meta` "kb", startedAt → updatedAt), in ms. */
-export async function kbInstallMs(worker: Worker): Promise<number | null> {
+/**
+ * Reads one record of the extension's IndexedDB from the service worker; undefined while the database or the
+ * store does not exist yet (the worker creates them on its first start).
+ */
+export async function readRecord<T>(worker: Worker, store: string, key: string): Promise<T | undefined> {
   return worker.evaluate(
-    () =>
-      new Promise<number | null>((resolve) => {
+    ({ store, key }) =>
+      new Promise<T | undefined>((resolve, reject) => {
         const open = indexedDB.open('backstory');
-        open.onerror = () => resolve(null);
+        open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const get = open.result.transaction('meta').objectStore('meta').get('kb');
+          const db = open.result;
+          if (!db.objectStoreNames.contains(store)) {
+            db.close();
+            return resolve(undefined);
+          }
+          const get = db.transaction(store).objectStore(store).get(key);
           get.onsuccess = () => {
-            const state = (get.result as { value?: { startedAt?: number; updatedAt?: number } } | undefined)?.value;
-            resolve(state?.startedAt && state.updatedAt ? state.updatedAt - state.startedAt : null);
-            open.result.close();
+            resolve(get.result as T | undefined);
+            db.close();
           };
-          get.onerror = () => resolve(null);
+          get.onerror = () => {
+            reject(get.error);
+            db.close();
+          };
         };
       }),
+    { store, key },
   );
+}
+
+/** The knowledge-base install's own record (`meta` "kb", written by lib/db/install-kb), if there is one yet. */
+export async function readKbInstallState(worker: Worker): Promise<KbInstallState | undefined> {
+  const record = await readRecord<{ value?: KbInstallState }>(worker, 'meta', KB_META_KEY).catch(() => undefined);
+  return record?.value;
+}
+
+/** How long the last knowledge-base install took (its record's startedAt → updatedAt), in ms. */
+export async function kbInstallMs(worker: Worker): Promise<number | null> {
+  const state = await readKbInstallState(worker);
+  return state?.startedAt && state.updatedAt ? state.updatedAt - state.startedAt : null;
 }
 
 /**
@@ -270,23 +294,7 @@ export async function kbInstallMs(worker: Worker): Promise<number | null> {
 export async function waitForKbInstalled(worker: Worker, timeoutMs = 120_000): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
-    const status = await worker.evaluate(
-      () =>
-        new Promise<string>((resolve) => {
-          const open = indexedDB.open('backstory');
-          open.onerror = () => resolve('no database');
-          open.onsuccess = () => {
-            const db = open.result;
-            if (!db.objectStoreNames.contains('meta')) return resolve('no meta');
-            const get = db.transaction('meta').objectStore('meta').get('kb');
-            get.onsuccess = () => {
-              resolve((get.result as { value?: { status?: string } } | undefined)?.value?.status ?? 'none');
-              db.close();
-            };
-            get.onerror = () => resolve('error');
-          };
-        }),
-    );
+    const status = (await readKbInstallState(worker))?.status;
     if (status === 'done') return Date.now() - started;
     if (status === 'failed') throw new Error('the knowledge base install failed');
     await new Promise((r) => setTimeout(r, 250));

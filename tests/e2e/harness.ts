@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import {
   type ExtensionBrowser,
@@ -29,26 +29,6 @@ export async function textBeforeAndAfter(page: Page): Promise<{ served: string; 
     const served = new DOMParser().parseFromString(html, 'text/html').body?.textContent ?? '';
     return { served, now: document.body?.textContent ?? '' };
   });
-}
-
-/** Reads one record of the extension's IndexedDB from the service worker. */
-export async function readRecord<T>(worker: Worker, store: string, key: string): Promise<T | undefined> {
-  return worker.evaluate(
-    ({ store, key }) =>
-      new Promise<T | undefined>((resolve, reject) => {
-        const open = indexedDB.open('backstory');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction(store).objectStore(store).get(key);
-          get.onsuccess = () => {
-            resolve(get.result as T | undefined);
-            open.result.close();
-          };
-          get.onerror = () => reject(get.error);
-        };
-      }),
-    { store, key },
-  );
 }
 
 /** A test file's browser with the built extension and its local server, started and stopped by vitest hooks. */

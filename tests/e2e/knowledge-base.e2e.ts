@@ -1,33 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { useExtensionBrowser, waitForPageRead, waitForTabState } from './harness';
+import {
+  readKbInstallState,
+  useExtensionBrowser,
+  waitForKbInstalled,
+  waitForPageRead,
+  waitForTabState,
+} from './harness';
 
 const env = useExtensionBrowser();
 
-interface InstallState {
-  status: string;
-  written: number;
-  total: number;
-  startedAt: number;
-  updatedAt: number;
-}
-
 /** The knowledge-base install state, read from the extension's IndexedDB in the service worker. */
-function installState(): Promise<InstallState | undefined> {
-  return env.browser.worker.evaluate(
-    () =>
-      new Promise<InstallState | undefined>((resolve) => {
-        const open = indexedDB.open('backstory');
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('meta')) return resolve(undefined);
-          const get = db.transaction('meta').objectStore('meta').get('kb');
-          get.onsuccess = () => resolve(get.result?.value);
-          get.onerror = () => resolve(undefined);
-        };
-        open.onerror = () => resolve(undefined);
-      }),
-  );
-}
+const installState = () => readKbInstallState(env.browser.worker);
 
 describe('the knowledge base in IndexedDB', () => {
   test('is installed in chunks after the first start, while analysis already works', async () => {
@@ -35,12 +18,8 @@ describe('the knowledge base in IndexedDB', () => {
     const page = await env.browser.context.newPage();
     await page.goto(`${env.origin}/news/us-forces-evacuate-syria-bases.html`);
     await waitForPageRead(env.browser.worker, page.url());
-    let state = await installState();
-    const until = Date.now() + 90_000;
-    while (state?.status !== 'done' && Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 500));
-      state = await installState();
-    }
+    await waitForKbInstalled(env.browser.worker, 90_000);
+    const state = await installState();
     expect(state?.status).toBe('done');
     expect(state?.written).toBe(state?.total);
     expect(state?.total).toBeGreaterThan(50_000);
