@@ -3,6 +3,7 @@ import { countryName } from '@/lib/country-name';
 import type { ArticleName, EntityRecord } from '@/lib/db/schema';
 import { relationRows, timeline, wikipediaUrl } from '@/lib/panel/entity-facts';
 import type { SentenceRow } from '@/lib/panel/sentence';
+import { CountryProfile } from './panel/CountryProfile';
 
 interface Props {
   /** The name as the article has it; absent for an entry reached from another (a relation, a co-mention). */
@@ -50,7 +51,8 @@ export function EntityDetail({
   const meta = [
     KIND_LABEL[kind],
     entity?.subtype ? entity.subtype.replace(/-/g, ' ') : undefined,
-    entity?.country ? countryName(entity.country) : undefined,
+    // A country's own code names itself: "Syria · Place · country", not "… · Syria".
+    entity?.country && !entity.profile ? countryName(entity.country) : undefined,
     entity ? undefined : 'not in the knowledge base',
     name ? `${plural(name.count, 'mention')}` : 'not in this article',
   ].filter(Boolean);
@@ -75,6 +77,7 @@ export function EntityDetail({
       )}
       {entity?.role && <p class="role">{entity.role}</p>}
       {entity?.description && <p class="description">{entity.description}</p>}
+      {entity?.profile && <CountryProfile profile={entity.profile} onSelectEntity={onSelectEntity} />}
       {map && <div class="map">{map}</div>}
       {entity && entity.aliases.length > 0 && (
         <p class="aliases">

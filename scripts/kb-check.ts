@@ -56,6 +56,14 @@ function main(): number {
       `  actor/place: ${report.collisions.actorPlaceTop.map((c) => `"${c.key}" (${c.ids.join(' ')})`).join(', ')}`,
     );
   }
+  const cov = report.coverage;
+  console.log(
+    `coverage: countries with capital, population, leaders and description ${cov.countriesComplete} / ${cov.countries} ` +
+      `(UN members with leaders ${cov.unMembersWithLeaders} / ${cov.unMembers}); ` +
+      `places with a description ${cov.placesWithDescription} / ${cov.places}; ` +
+      `actors ${cov.actors} (${cov.people} people), with 3+ dated facts ${cov.actorsWithThreeFacts}, with a QID ${cov.actorsWithQid}; ` +
+      `relations resolved ${cov.relationsResolved} / ${cov.relations}; profile links resolved ${cov.profileLinksResolved} / ${cov.profileLinks}`,
+  );
   const rank = { error: 0, warning: 1, note: 2 } as const;
   const byLevel = report.issues.filter((i) => i.level !== 'note').sort((a, b) => rank[a.level] - rank[b.level]);
   for (const issue of byLevel.slice(0, maxIssues)) {
@@ -71,6 +79,7 @@ function main(): number {
     duplicateIds: report.duplicateIds.length,
     sharedNames: report.collisions.keys,
     actorPlaceSharedNames: report.collisions.actorPlace,
+    coverage: report.coverage,
     checked: useArtifact ? 'artifact' : 'sources',
     ...(version ? { version } : {}),
   };

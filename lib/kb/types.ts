@@ -19,6 +19,45 @@ export interface Relation {
   target: string;
 }
 
+/** A name in a profile, with the entry it links to when the knowledge base has one. */
+export interface ProfileLink {
+  name: string;
+  id?: string;
+}
+
+/** One holder of a country's top office, as of the profile's date. */
+export interface OfficeTerm extends ProfileLink {
+  /** The office as the source writes it ("Chancellor", "Prime Minister"). */
+  title?: string;
+  /** ISO date the holder took office. */
+  since?: string;
+}
+
+/** What a country's card shows: the facts a news reader needs, each from a named source, as of `asOf`. */
+export interface CountryProfile {
+  capitals: ProfileLink[];
+  /** UN geoscheme subregion ("Western Asia"), or the region when there is none. */
+  region?: string;
+  population?: number;
+  populationYear?: number;
+  /** Square kilometres. */
+  area?: number;
+  languages: string[];
+  /** "Syrian pound (SYP)". */
+  currencies: string[];
+  borders: ProfileLink[];
+  governmentType?: string;
+  headOfState: OfficeTerm[];
+  headOfGovernment: OfficeTerm[];
+  legislature?: string;
+  armedForces?: string;
+  unMember?: boolean;
+  /** The date of the newest dated source the profile was built from (absent when none is dated). */
+  asOf?: string;
+  /** The sources, by name, the profile's facts come from. */
+  sources: string[];
+}
+
 /**
  * One knowledge-base entry. Places carry coordinates; actors carry a role and description.
  * `id` is the Wikidata QID where known (e.g. "Q858"), otherwise a namespaced id
@@ -48,6 +87,8 @@ export interface KbEntry {
   /** The date the facts were checked as true (ISO). */
   asOf?: string;
   wikipedia?: string;
+  /** Countries and territories: capital, population, leaders, neighbours … (see CountryProfile). */
+  profile?: CountryProfile;
   /** Other ids of the same real thing that the KB build merges into this entry (e.g. "adm1:PS.GZ" for the Gaza Strip). */
   sameAs?: string[];
   source: string;

@@ -32,6 +32,27 @@ export interface KbReport {
   bySubtype: Record<string, number>;
   duplicateIds: string[];
   collisions: CollisionStats;
+  coverage: Coverage;
+}
+
+/** How much of the knowledge base a reader finds filled in (the targets `kb:check` prints). */
+export interface Coverage {
+  countries: number;
+  /** Countries and territories with a capital, a population, a head of state or government, and a description. */
+  countriesComplete: number;
+  unMembers: number;
+  unMembersWithLeaders: number;
+  places: number;
+  placesWithDescription: number;
+  actors: number;
+  people: number;
+  actorsWithThreeFacts: number;
+  actorsWithQid: number;
+  relations: number;
+  relationsResolved: number;
+  /** Profile links (capitals, neighbours, office holders) that point at an entry of the KB. */
+  profileLinks: number;
+  profileLinksResolved: number;
 }
 
 const KINDS: ReadonlySet<EntityKind> = new Set<EntityKind>(['place', 'person', 'organization']);
@@ -55,6 +76,7 @@ const FIELDS = new Set([
   'asOf',
   'wikipedia',
   'sameAs',
+  'profile',
   'source',
 ]);
 // Wikidata QID, GeoNames id, GeoNames admin1 code, ISO country, or our own slug.
@@ -233,8 +255,84 @@ export function validateKb(entries: readonly unknown[], options: ValidateOptions
     actorPlace: mixed.length,
     actorPlaceTop: mixed.slice(0, top).map(([key, h]) => ({ key, ids: h.ids.slice(0, 5) })),
   };
+  const coverage = coverageOf(entries, ids, add);
   const errors = issues.filter((i) => i.level === 'error').length;
   const warnings = issues.filter((i) => i.level === 'warning').length;
   const notes = issues.length - errors - warnings;
-  return { issues, errors, warnings, notes, counts, bySubtype, duplicateIds, collisions };
+  return { issues, errors, warnings, notes, counts, bySubtype, duplicateIds, collisions, coverage };
+}
+
+type ProfileLike = {
+  capitals?: { id?: string }[];
+  borders?: { id?: string }[];
+  headOfState?: { id?: string }[];
+  headOfGovernment?: { id?: string }[];
+  population?: number;
+};
+
+/** Coverage counts; a profile link to a missing entry is an error (the card would offer a dead link). */
+function coverageOf(
+  entries: readonly unknown[],
+  ids: ReadonlyMap<string, number>,
+  add: (level: Issue['level'], id: string, message: string) => void,
+): Coverage {
+  const c: Coverage = {
+    countries: 0,
+    countriesComplete: 0,
+    unMembers: 0,
+    unMembersWithLeaders: 0,
+    places: 0,
+    placesWithDescription: 0,
+    actors: 0,
+    people: 0,
+    actorsWithThreeFacts: 0,
+    actorsWithQid: 0,
+    relations: 0,
+    relationsResolved: 0,
+    profileLinks: 0,
+    profileLinksResolved: 0,
+  };
+  for (const value of entries) {
+    if (typeof value !== 'object' || value === null) continue;
+    const e = value as Record<string, unknown>;
+    const id = idOf(e);
+    if (e.kind === 'place') {
+      c.places++;
+      if (nonEmptyString(e.description)) c.placesWithDescription++;
+    } else {
+      c.actors++;
+      if (e.kind === 'person') c.people++;
+      if (Array.isArray(e.facts) && e.facts.length >= 3) c.actorsWithThreeFacts++;
+      if (/^Q\d+$/.test(id)) c.actorsWithQid++;
+    }
+    for (const r of Array.isArray(e.relations) ? (e.relations as { target?: unknown }[]) : []) {
+      c.relations++;
+      if (typeof r?.target === 'string' && ids.has(r.target)) c.relationsResolved++;
+    }
+    if (e.subtype === 'country' || e.subtype === 'territory') {
+      c.countries++;
+      const p = (e.profile ?? {}) as ProfileLike & { unMember?: boolean };
+      const leaders = (p.headOfState?.length ?? 0) + (p.headOfGovernment?.length ?? 0) > 0;
+      if ((p.capitals?.length ?? 0) > 0 && p.population && leaders && nonEmptyString(e.description)) {
+        c.countriesComplete++;
+      }
+      if (p.unMember) {
+        c.unMembers++;
+        if (leaders) c.unMembersWithLeaders++;
+      }
+      const links = [
+        ...(p.capitals ?? []),
+        ...(p.borders ?? []),
+        ...(p.headOfState ?? []),
+        ...(p.headOfGovernment ?? []),
+      ];
+      for (const link of links) {
+        if (!link.id) continue;
+        c.profileLinks++;
+        if (ids.has(link.id)) c.profileLinksResolved++;
+        else add('error', id, `profile links to ${link.id}, which is not in the KB`);
+      }
+    }
+  }
+  return c;
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ROOT, screenshot, useExtensionBrowser, waitForPageRead, waitForTabState } from './harness';
+import { ROOT, screenshot, useExtensionBrowser, waitForKbInstalled, waitForPageRead, waitForTabState } from './harness';
 
 const SEED = '/news/us-forces-evacuate-syria-bases.html';
 const FOLLOW_UP = '/news/khamenei-iraq-bases-follow-up.html';
@@ -144,6 +144,36 @@ describe('the side panel on the seed article', () => {
     await panel.emulateMedia({ colorScheme: 'light' });
     await panel.close();
     await page.close();
+  });
+
+  test("a country shows its profile (capital, leaders, neighbours, source), and a leader's entry leads it", async () => {
+    // Leaders are opened from the installed knowledge base, not from what the visit stored.
+    await waitForKbInstalled(env.browser.worker);
+    const { tabId } = await openArticle(SEED);
+    const panel = await openPanel(tabId);
+    await entityButton(panel, 'Syria').click();
+    await panel.waitForSelector('.detail .profile');
+    const rows = await panel.$$eval('.profile .profile-row', (els) =>
+      Object.fromEntries(
+        els.map((e) => [e.querySelector('dt')?.textContent ?? '', e.querySelector('dd')?.textContent ?? '']),
+      ),
+    );
+    expect(rows.Capital).toBe('Damascus');
+    expect(rows['Head of government']).toMatch(/^Prime Minister .+ \(since \d{1,2} \w{3} \d{4}\)$/);
+    expect(rows.Population).toMatch(/million \(20\d\d est\.\)$/);
+    expect(rows.Borders).toContain('Iraq');
+    expect(await panel.textContent('.profile .source')).toMatch(/^As of 22 Jan 2026 · CIA World Factbook/);
+    expect(await panel.textContent('.detail .description')).toMatch(/in Western Asia; capital Damascus/);
+    await screenshot(panel, 'side-panel-country');
+
+    // The head of state opens as a person who leads Syria, with the dated office.
+    const head = panel.locator('.profile .profile-row', { has: panel.locator('dt', { hasText: /^Head of state$/ }) });
+    const leader = (await head.locator('button').first().textContent()) ?? '';
+    await head.locator('button').first().click();
+    await panel.waitForSelector(`.detail h2:text-is("${leader}")`);
+    const relations = await panel.$$eval('.relations li', (els) => els.map((e) => e.textContent ?? ''));
+    expect(relations).toContain('Leads Syria');
+    await panel.close();
   });
 
   test('a note on an entity survives a reload of the panel', async () => {

@@ -6,6 +6,7 @@ import { countryEntry, countryId, isArabicSpeaking, type WorldCountry } from './
 import { addPoint, emptyCentroid, type GeoNamesRow, isShippedRow } from './geonames';
 import { mergeCurated, redirectRelations } from './merge';
 import { cachedFoldKey, type WordFilter } from './names';
+import { attachProfiles, type FactbookFile } from './profiles';
 import { featureProminence } from './prominence';
 import { type Admin1Record, type RegionStats, regionEntry, regionId } from './regions';
 import { dropShadowedAliases } from './shadow';
@@ -29,6 +30,8 @@ export interface KbSources {
    * gazetteer as the towns and regions (news geoparsing sets are annotated against GeoNames too).
    */
   countryPoints?: Readonly<Record<string, { lat: number; lon: number }>>;
+  /** Country facts from the CIA World Factbook (`data/countries/factbook.json`): capitals, population, leaders. */
+  factbook?: FactbookFile;
 }
 
 export interface AssembleOptions {
@@ -53,6 +56,8 @@ export interface AssembleResult {
     actors: number;
     /** Curated entries that took in a generated entry. */
     merges: number;
+    /** Office holders added as person entries from the Factbook. */
+    officeHolders: number;
   };
 }
 
@@ -196,7 +201,19 @@ export function assembleKb(sources: KbSources, options: AssembleOptions): Assemb
     const final = redirects.get(to);
     if (final && final !== from) redirects.set(from, final);
   }
-  const entries = redirectRelations([...places, ...actors], redirects);
+  const capitalEntryIds = new Map<string, string>();
+  for (const [cc, row] of capitalRow) {
+    const id = `gn:${row.geonameId}`;
+    capitalEntryIds.set(cc, redirects.get(id) ?? id);
+  }
+  const profiled = attachProfiles({
+    entries: redirectRelations([...places, ...actors], redirects),
+    countries: sources.countries,
+    factbook: sources.factbook,
+    capitalIds: capitalEntryIds,
+  });
+  for (const e of profiled.added) origins.set(e.id, 'data/countries/factbook.json');
+  const entries = [...profiled.entries, ...profiled.added];
   entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     entries,
@@ -210,6 +227,7 @@ export function assembleKb(sources: KbSources, options: AssembleOptions): Assemb
       curatedPlaces: curated.length,
       actors: actors.length,
       merges: merged.merges.length,
+      officeHolders: profiled.added.length,
     },
   };
 }

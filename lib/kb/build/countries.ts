@@ -17,6 +17,12 @@ export interface WorldCountry {
   languages?: Record<string, string>;
   latlng: number[];
   demonyms?: { eng?: { f: string; m: string } };
+  region?: string;
+  subregion?: string;
+  area?: number;
+  /** Neighbours' ISO alpha-3 codes. */
+  borders?: string[];
+  currencies?: Record<string, { name: string; symbol?: string }>;
 }
 
 /**

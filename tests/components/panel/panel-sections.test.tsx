@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, test } from 'vitest';
 import { CorrectionSection } from '../../../components/panel/CorrectionSection';
+import { CountryProfile } from '../../../components/panel/CountryProfile';
 import { NotesSection } from '../../../components/panel/NotesSection';
 import { ReadingMemory } from '../../../components/panel/ReadingMemory';
 import { SaveArticle } from '../../../components/panel/SaveArticle';
@@ -248,5 +249,44 @@ describe('SaveArticle', () => {
       await settle();
       expect(root.querySelector('.save-status.error')?.textContent).toBe(text);
     }
+  });
+});
+
+describe('CountryProfile', () => {
+  test("shows a country's capital, leaders and neighbours; a name opens its entry", () => {
+    const opened: string[] = [];
+    const root = mount(
+      <CountryProfile
+        profile={{
+          capitals: [{ name: 'Damascus', id: 'gn:170654' }],
+          region: 'Western Asia',
+          population: 24_300_000,
+          populationYear: 2025,
+          languages: ['Arabic'],
+          currencies: ['Syrian pound (SYP)'],
+          borders: [
+            { name: 'Iraq', id: 'Q796' },
+            { name: 'Lebanon', id: 'Q822' },
+          ],
+          governmentType: 'transitional presidential republic',
+          headOfState: [{ name: 'Ahmed al-Sharaa', id: 'bs:ahmed-al-sharaa' }],
+          headOfGovernment: [
+            { name: 'Mohammed al-Bashir', id: 'bs:mohammed-al-bashir', title: 'Prime Minister', since: '2024-12-08' },
+          ],
+          asOf: '2026-01-22',
+          sources: ['CIA World Factbook'],
+        }}
+        onSelectEntity={(id) => opened.push(id)}
+      />,
+    );
+    const text = root.textContent ?? '';
+    expect(text).toContain('CapitalDamascus');
+    expect(text).toContain('Head of governmentPrime Minister Mohammed al-Bashir (since 8 Dec 2024)');
+    expect(text).toContain('Population24.3 million (2025 est.)');
+    expect(text).toContain('As of 22 Jan 2026 · CIA World Factbook');
+    const buttons = [...root.querySelectorAll('button')];
+    act(() => buttons.find((b) => b.textContent === 'Lebanon')?.click());
+    act(() => buttons.find((b) => b.textContent === 'Ahmed al-Sharaa')?.click());
+    expect(opened).toEqual(['Q822', 'bs:ahmed-al-sharaa']);
   });
 });
