@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { countryName } from '@/lib/country-name';
 import type { ArticleName, EntityRecord } from '@/lib/db/schema';
-import { relationRows, timeline, wikipediaUrl } from '@/lib/panel/entity-facts';
+import { connectionsInArticle, relationRows, timeline, wikipediaUrl } from '@/lib/panel/entity-facts';
 import type { SentenceRow } from '@/lib/panel/sentence';
 import { CountryProfile } from './panel/CountryProfile';
 
@@ -12,6 +12,8 @@ interface Props {
   entity?: EntityRecord;
   /** Stored entries the relations point to, by id, to name them. */
   relationTargets?: ReadonlyMap<string, Pick<EntityRecord, 'name'>>;
+  /** The entries the article links, to say how this one relates to them. */
+  articleEntityIds?: ReadonlySet<string>;
   /** The sentences the name is mentioned in, mentions marked. */
   contexts?: SentenceRow[];
   /** Scroll the page to the next mention (the answer says which of how many). */
@@ -38,6 +40,7 @@ export function EntityDetail({
   name,
   entity,
   relationTargets = new Map(),
+  articleEntityIds = new Set(),
   contexts = [],
   onShowMention,
   mentionStatus,
@@ -58,6 +61,7 @@ export function EntityDetail({
   ].filter(Boolean);
   const facts = entity ? timeline(entity) : [];
   const relations = entity ? relationRows(entity, relationTargets) : [];
+  const connections = entity ? connectionsInArticle(entity, articleEntityIds, relationTargets) : [];
   const wiki = entity ? wikipediaUrl(entity) : undefined;
   return (
     <article class="detail" aria-labelledby={headingId}>
@@ -83,6 +87,24 @@ export function EntityDetail({
         <p class="aliases">
           <span class="label">Also:</span> {entity.aliases.slice(0, 12).join(' · ')}
         </p>
+      )}
+      {connections.length > 0 && (
+        <section class="connections" aria-label="Connections in this article">
+          <h3>Connections in this article</h3>
+          <ul>
+            {connections.map((c) => (
+              <li key={c.text}>
+                {onSelectEntity ? (
+                  <button type="button" class="link" onClick={() => onSelectEntity(c.targetId)}>
+                    {c.text}
+                  </button>
+                ) : (
+                  c.text
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {relations.length > 0 && (
         <section class="relations" aria-label="Relations">

@@ -16,7 +16,7 @@ import { type AssembleResult, assembleKb, type KbSources, type NamedCuratedFile 
 import type { WorldCountry } from '../lib/kb/build/countries';
 import { type GeoNamesRow, parseGeoNamesLine } from '../lib/kb/build/geonames';
 import type { WordFilter } from '../lib/kb/build/names';
-import type { FactbookFile } from '../lib/kb/build/profiles';
+import type { FactbookFile, LeaderHistoryFile } from '../lib/kb/build/profiles';
 import type { Admin1Record } from '../lib/kb/build/regions';
 import { buildNameIndex, serializeNameIndex } from '../lib/kb/name-index';
 import type { CuratedFile } from '../lib/kb/types';
@@ -135,6 +135,9 @@ export function loadSources(root = ROOT): KbSources {
     actors: readCuratedDir(join(root, 'data', 'actors')),
     countryPoints: readCountryPoints(join(root, 'data', 'country-points.json')),
     factbook: JSON.parse(readFileSync(join(root, 'data', 'countries', 'factbook.json'), 'utf8')) as FactbookFile,
+    leaderHistory: JSON.parse(
+      readFileSync(join(root, 'data', 'countries', 'factbook-leaders.json'), 'utf8'),
+    ) as LeaderHistoryFile,
   };
 }
 

@@ -4,14 +4,16 @@
  * of state and head of government with since-dates, legislature, armed forces. Facts only, no prose.
  * A developer's tool: the build reads the JSON it writes, never the source folder.
  *
- *   npx tsx scripts/convert-factbook.ts --source DIR [--out data/countries/factbook.json]
+ *   npx tsx scripts/convert-factbook.ts --source DIR [--history DIR] [--out data/countries/factbook.json]
  * DIR is a copy of the factbook.json repository's data (one folder per region, <gec>.json files) with the
- * GEC → ISO lookup table fips_to_iso2.csv beside them.
+ * GEC → ISO lookup table fips_to_iso2.csv beside them. --history DIR holds the weekly leader changes of the
+ * factbook.json repository's git history (factbook-json-leaders-weekly.jsonl) and the yearly editions
+ * (factbook-history-2015-2025.jsonl): it writes data/countries/factbook-leaders.json, the terms of office since 2015.
  */
 
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { WorldCountry } from '../lib/kb/build/countries';
 import {
@@ -23,6 +25,7 @@ import {
   parseGovernmentType,
   parseOfficeHolders,
 } from '../lib/kb/build/factbook';
+import { type Office, type OfficeSnapshot, officeTerms } from '../lib/kb/build/leader-history';
 import { foldKey } from '../lib/text/fold';
 import { ROOT } from './build-kb';
 
@@ -154,6 +157,60 @@ export function convertFactbook(sourceDir: string, countries: readonly WorldCoun
   return out.sort((a, b) => (a.code < b.code ? -1 : 1));
 }
 
+export const HISTORY_SOURCE =
+  'CIA World Factbook (public domain): weekly snapshots in the history of github.com/factbook/factbook.json, ' +
+  'and the 2015–2017 editions via the CIA World Factbook Archive 1990–2025 (Milan Milkovich)';
+
+/** Editions whose leader fields are intact (2018–2020 lost them upstream; 2021 on is in the weekly file). */
+const EDITION_YEARS = new Set([2015, 2016, 2017]);
+
+/** The two office fields of a yearly edition's "Executive branch" text ("chief of state: … | head of government: …"). */
+function editionOffices(text: string): { office: Office; text: string }[] {
+  const out: { office: Office; text: string }[] = [];
+  for (const [label, office] of [
+    ['chief of state', 'head-of-state'],
+    ['head of government', 'head-of-government'],
+  ] as const) {
+    const m = new RegExp(`${label}:\\s*([^|]*)`).exec(text);
+    if (m?.[1]?.trim()) out.push({ office, text: m[1].trim() });
+  }
+  return out;
+}
+
+/** Every office snapshot in the history folder, with the dates snapshots were taken. */
+export function readHistory(
+  historyDir: string,
+  isoOf: Map<string, string>,
+): { snapshots: OfficeSnapshot[]; dates: string[] } {
+  const snapshots: OfficeSnapshot[] = [];
+  const dates: string[] = [];
+  const lines = (file: string) =>
+    readFileSync(join(historyDir, file), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+  for (const line of lines('factbook-json-leaders-weekly.jsonl')) {
+    const date = String(line.date);
+    dates.push(date);
+    const code = isoOf.get(String(line.gec));
+    if (!code) continue;
+    const office: Office = line.field === 'chief of state' ? 'head-of-state' : 'head-of-government';
+    snapshots.push({ date, code, office, holders: parseOfficeHolders(plain(line.text) ?? '') });
+  }
+  for (const line of lines('factbook-history-2015-2025.jsonl')) {
+    const year = Number(line.year);
+    if (!EDITION_YEARS.has(year) || line.field !== 'Executive branch') continue;
+    const code = isoOf.get(String(line.gec));
+    if (!code) continue;
+    // An edition is a year-end capture: dated at the year's end, it never counts as a prompt snapshot.
+    const date = `${year}-12-31`;
+    for (const { office, text } of editionOffices(String(line.text))) {
+      snapshots.push({ date, code, office, holders: parseOfficeHolders(text) });
+    }
+  }
+  return { snapshots, dates };
+}
+
 function main(): void {
   const source = argValue('--source');
   if (!source) throw new Error('--source DIR is required: the Factbook folder (region folders and fips_to_iso2.csv)');
@@ -168,6 +225,18 @@ function main(): void {
     countries,
   };
   writeFileSync(outPath, `${JSON.stringify(file, null, 1)}\n`);
+  const history = argValue('--history');
+  if (history) {
+    const { snapshots, dates } = readHistory(resolve(history), gecToIso(sourceDir, world));
+    const terms = officeTerms(snapshots, dates);
+    const historyPath = join(dirname(outPath), 'factbook-leaders.json');
+    const leaders = { source: HISTORY_SOURCE, license: file.license, asOf: FACTBOOK_AS_OF, terms };
+    writeFileSync(historyPath, `${JSON.stringify(leaders, null, 1)}\n`);
+    console.log(
+      `wrote ${relative(ROOT, historyPath)}: ${terms.length} terms of office, ` +
+        `${terms.filter((t) => t.successors).length} with their successor`,
+    );
+  }
   const withLeaders = countries.filter((c) => c.chiefOfState.length + c.headOfGovernment.length > 0).length;
   console.log(
     `wrote ${relative(ROOT, outPath)}: ${countries.length} countries, ${withLeaders} with office holders, ` +

@@ -62,7 +62,7 @@ function main(): number {
       `(UN members with leaders ${cov.unMembersWithLeaders} / ${cov.unMembers}); ` +
       `places with a description ${cov.placesWithDescription} / ${cov.places}; ` +
       `actors ${cov.actors} (${cov.people} people), with 3+ dated facts ${cov.actorsWithThreeFacts}, with a QID ${cov.actorsWithQid}; ` +
-      `relations resolved ${cov.relationsResolved} / ${cov.relations}; profile links resolved ${cov.profileLinksResolved} / ${cov.profileLinks}`,
+      `relations resolved ${cov.relationsResolved} / ${cov.relations}, both ways ${cov.twoWayResolved} / ${cov.twoWay}; profile links resolved ${cov.profileLinksResolved} / ${cov.profileLinks}`,
   );
   const rank = { error: 0, warning: 1, note: 2 } as const;
   const byLevel = report.issues.filter((i) => i.level !== 'note').sort((a, b) => rank[a.level] - rank[b.level]);

@@ -109,6 +109,7 @@ export function EntityPanel({
       name={name}
       entity={entity}
       relationTargets={looked.targets}
+      articleEntityIds={new Set(article?.entityIds ?? [])}
       contexts={article && name ? sentencesWithMentions(article.text, name.mentions) : []}
       onShowMention={onShow}
       mentionStatus={mentionStatus}

@@ -3,6 +3,7 @@
 import { analyzeText } from '../analyze';
 import { foldKey } from '../text/fold';
 import { type NameIndex, positionsOf } from './name-index';
+import { INVERSE_OF, isForward, storesInverse } from './relations';
 import type { KbEntry, OfficeTerm, ProfileLink } from './types';
 
 /** A relation seen from the entry: `out` is the entry's own, `in` is another entry's pointing at it. */
@@ -52,13 +53,17 @@ export interface LookupEntry {
   profile?: LookupProfile;
 }
 
-/** Relations pointing at each entry, built once per index: target id → [source position, type]. */
+/**
+ * Relations pointing at each entry whose other side the build does not store (a GeoNames town part of its
+ * region), built once per index: target id → [source position, type].
+ */
 export type InverseRelations = Map<string, [number, string][]>;
 
 export function inverseRelations(index: NameIndex): InverseRelations {
   const inverse: InverseRelations = new Map();
   index.entries.forEach((e, position) => {
     for (const r of e.relations ?? []) {
+      if (storesInverse(e, r)) continue;
       const list = inverse.get(r.target) ?? [];
       list.push([position, r.type]);
       inverse.set(r.target, list);
@@ -116,9 +121,10 @@ export function describeEntry(entry: KbEntry, index: NameIndex, inverse: Inverse
     const position = index.byId.get(id);
     return position === undefined ? null : (index.entries[position]?.name ?? null);
   };
+  // A stored other side ("led-by X") reads as X's relation pointing here: {type: "leads", direction: "in"}.
   const relations: LookupRelation[] = (entry.relations ?? []).map((r) => ({
-    type: r.type,
-    direction: 'out',
+    type: isForward(r.type) ? r.type : INVERSE_OF[r.type],
+    direction: isForward(r.type) ? 'out' : 'in',
     id: r.target,
     name: nameOf(r.target),
   }));

@@ -11,7 +11,21 @@ export interface Fact {
   source: string;
 }
 
-export type RelationType = 'leads' | 'member-of' | 'part-of' | 'based-in';
+/**
+ * How an entry relates to another. `succeeded`: the entry followed the target in an office. The build adds the
+ * other side of each (`led-by`, `has-member`, `has-part`, `hosts`, `succeeded-by`; see lib/kb/relations).
+ */
+export type RelationType =
+  | 'leads'
+  | 'member-of'
+  | 'part-of'
+  | 'based-in'
+  | 'succeeded'
+  | 'led-by'
+  | 'has-member'
+  | 'has-part'
+  | 'hosts'
+  | 'succeeded-by';
 
 /** A typed link from one entry to another, by id. */
 export interface Relation {

@@ -1,7 +1,8 @@
 /** @module lib/kb/validate — schema checks and statistics for KB entries (used by `npm run kb:check`). */
 
 import { foldKey } from '../text/fold';
-import type { EntityKind, RelationType } from './types';
+import { INVERSE_OF, isForward, storesInverse } from './relations';
+import type { EntityKind, Relation, RelationType } from './types';
 
 export interface Issue {
   /** note: harmless but untidy, such as an alias that folds to the name ("Kim Jong-un" beside "Kim Jong Un"). */
@@ -50,13 +51,16 @@ export interface Coverage {
   actorsWithQid: number;
   relations: number;
   relationsResolved: number;
+  /** Relations whose other side the build stores, and how many have it. */
+  twoWay: number;
+  twoWayResolved: number;
   /** Profile links (capitals, neighbours, office holders) that point at an entry of the KB. */
   profileLinks: number;
   profileLinksResolved: number;
 }
 
 const KINDS: ReadonlySet<EntityKind> = new Set<EntityKind>(['place', 'person', 'organization']);
-const RELATION_TYPES: ReadonlySet<RelationType> = new Set<RelationType>(['leads', 'member-of', 'part-of', 'based-in']);
+const RELATION_TYPES: ReadonlySet<string> = new Set(Object.keys(INVERSE_OF));
 const FIELDS = new Set([
   'id',
   'kind',
@@ -276,6 +280,11 @@ function coverageOf(
   ids: ReadonlyMap<string, number>,
   add: (level: Issue['level'], id: string, message: string) => void,
 ): Coverage {
+  const relationsOf = new Map<string, Relation[]>();
+  for (const value of entries) {
+    const e = value as { relations?: unknown } | null;
+    if (e && Array.isArray(e.relations)) relationsOf.set(idOf(e), e.relations as Relation[]);
+  }
   const c: Coverage = {
     countries: 0,
     countriesComplete: 0,
@@ -289,6 +298,8 @@ function coverageOf(
     actorsWithQid: 0,
     relations: 0,
     relationsResolved: 0,
+    twoWay: 0,
+    twoWayResolved: 0,
     profileLinks: 0,
     profileLinksResolved: 0,
   };
@@ -305,9 +316,15 @@ function coverageOf(
       if (Array.isArray(e.facts) && e.facts.length >= 3) c.actorsWithThreeFacts++;
       if (/^Q\d+$/.test(id)) c.actorsWithQid++;
     }
-    for (const r of Array.isArray(e.relations) ? (e.relations as { target?: unknown }[]) : []) {
+    for (const r of Array.isArray(e.relations) ? (e.relations as Relation[]) : []) {
       c.relations++;
-      if (typeof r?.target === 'string' && ids.has(r.target)) c.relationsResolved++;
+      if (typeof r?.target !== 'string' || !ids.has(r.target)) continue;
+      c.relationsResolved++;
+      if (!isForward(r.type) || !storesInverse({ id }, r)) continue;
+      c.twoWay++;
+      const other = relationsOf.get(r.target);
+      if (other?.some((o) => o.type === INVERSE_OF[r.type] && o.target === id)) c.twoWayResolved++;
+      else add('warning', id, `relation ${r.type} ${r.target} has no ${INVERSE_OF[r.type]} on its target`);
     }
     if (e.subtype === 'country' || e.subtype === 'territory') {
       c.countries++;

@@ -21,6 +21,12 @@ const RELATION_LABEL: Record<RelationType, string> = {
   'member-of': 'Member of',
   'part-of': 'Part of',
   'based-in': 'Based in',
+  succeeded: 'Succeeded',
+  'succeeded-by': 'Succeeded by',
+  'led-by': 'Led by',
+  'has-member': 'Member',
+  'has-part': 'Includes',
+  hosts: 'Hosts',
 };
 
 /** One line of "relations": a label and the entry it points to (its name when stored, else its id). */
@@ -52,4 +58,36 @@ export function relationRows(
 /** Dated facts oldest first, as a timeline reads. */
 export function timeline(entry: Pick<KbEntry, 'facts'>): NonNullable<KbEntry['facts']> {
   return [...(entry.facts ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+const RELATION_VERB: Record<RelationType, string> = {
+  leads: 'leads',
+  'led-by': 'is led by',
+  'member-of': 'is a member of',
+  'has-member': 'has as a member',
+  'part-of': 'is part of',
+  'has-part': 'includes',
+  'based-in': 'is based in',
+  hosts: 'hosts',
+  succeeded: 'succeeded',
+  'succeeded-by': 'was succeeded by',
+};
+
+/**
+ * How the entry relates to the other entries of the article, as sentences ("Friedrich Merz leads Germany"),
+ * for relations whose target the article also names.
+ */
+export function connectionsInArticle(
+  entry: Pick<KbEntry, 'name' | 'relations'>,
+  articleEntityIds: ReadonlySet<string>,
+  targets: ReadonlyMap<string, Pick<EntityRecord, 'name'>>,
+): { text: string; targetId: string }[] {
+  const seen = new Set<string>();
+  return (entry.relations ?? []).flatMap((r) => {
+    const target = targets.get(r.target);
+    const key = `${r.type}|${r.target}`;
+    if (!target || !articleEntityIds.has(r.target) || seen.has(key)) return [];
+    seen.add(key);
+    return [{ text: `${entry.name} ${RELATION_VERB[r.type] ?? r.type} ${target.name}`, targetId: r.target }];
+  });
 }

@@ -1,12 +1,13 @@
 /** @module lib/kb/build/assemble — the whole KB from its parsed sources: countries, regions, towns, curated data. */
 
+import { withInverseRelations } from '../relations';
 import type { CuratedFile, KbEntry } from '../types';
 import { cityEntry } from './cities';
 import { countryEntry, countryId, isArabicSpeaking, type WorldCountry } from './countries';
 import { addPoint, emptyCentroid, type GeoNamesRow, isShippedRow } from './geonames';
 import { mergeCurated, redirectRelations } from './merge';
 import { cachedFoldKey, type WordFilter } from './names';
-import { attachProfiles, type FactbookFile } from './profiles';
+import { attachProfiles, type FactbookFile, type LeaderHistoryFile } from './profiles';
 import { featureProminence } from './prominence';
 import { type Admin1Record, type RegionStats, regionEntry, regionId } from './regions';
 import { dropShadowedAliases } from './shadow';
@@ -32,6 +33,8 @@ export interface KbSources {
   countryPoints?: Readonly<Record<string, { lat: number; lon: number }>>;
   /** Country facts from the CIA World Factbook (`data/countries/factbook.json`): capitals, population, leaders. */
   factbook?: FactbookFile;
+  /** Terms of office since 2015 (`data/countries/factbook-leaders.json`): former leaders, successions. */
+  leaderHistory?: LeaderHistoryFile;
 }
 
 export interface AssembleOptions {
@@ -210,10 +213,11 @@ export function assembleKb(sources: KbSources, options: AssembleOptions): Assemb
     entries: redirectRelations([...places, ...actors], redirects),
     countries: sources.countries,
     factbook: sources.factbook,
+    history: sources.leaderHistory,
     capitalIds: capitalEntryIds,
   });
   for (const e of profiled.added) origins.set(e.id, 'data/countries/factbook.json');
-  const entries = [...profiled.entries, ...profiled.added];
+  const entries = withInverseRelations([...profiled.entries, ...profiled.added]);
   entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     entries,

@@ -78,7 +78,8 @@ const TITLE_WORDS = new Set(
     'interim transitional transition caretaker vice head mayor secretary director commissioner lieutenant presiding ' +
     'officer lord deputy first taoiseach dame sir archbishop bishop crown senior military junta overall taliban ' +
     'prefect high superior affairs foreign political government territorial assembly presidency confederation ' +
-    'national commission island commander-in-chief armed forces sovereign homeland safeguard co-vice bailiff'
+    'national commission island commander-in-chief armed forces sovereign homeland safeguard co-vice bailiff ' +
+    'president-elect'
   ).split(' '),
 );
 // Lower-case words that belong to a name: "LULA da Silva", "HAMAD bin Isa Al-Khalifa", "Ould Cheikh el GHAZOUANI".
@@ -161,6 +162,13 @@ function parseHolderClause(clause: string): OfficeHolder | undefined {
     .replace(/^(?:and|co-chiefs of state)\s+/i, '')
     .replace(/,/g, '')
     .trim();
+  // A name is a short run of name words: a note that slipped into the clause is not one.
+  const nameWords = name.split(' ');
+  if (nameWords.length > 7 || /\d/.test(name) || !nameWords.every((w) => isNameWord(w) || NAME_PARTICLES.has(w))) {
+    return undefined;
+  }
+  // Someone elected but not yet in office is not the holder.
+  if (/\belect\b/i.test(title)) return undefined;
   const holder: OfficeHolder = { name };
   if (title) holder.title = title;
   if (since) holder.since = since;
@@ -168,12 +176,22 @@ function parseHolderClause(clause: string): OfficeHolder | undefined {
 }
 
 /** Clauses that name someone other than the office's holder. */
-const NOT_A_HOLDER = /^(?:represented by|note|former|also|the |there |since |elections|the )/i;
+const NOT_A_HOLDER = /^(?:represented by|note|former|also|the |there |since |elections|heir)/i;
+
+function titleWords(holder: OfficeHolder | undefined): Set<string> {
+  return new Set(
+    (holder?.title ?? '')
+      .toLowerCase()
+      .split(/[\s-]+/)
+      .filter((w) => w.length > 2),
+  );
+}
 
 /**
- * A "chief of state" or "head of government" text → its holders. The first clause is the holder; later
- * clauses count only when they name a co-holder with a since-date (Andorra's co-princes, Bosnia's
- * presidency), never a representative or a former holder. "Captains Regent A and B" gives both.
+ * A "chief of state" or "head of government" text → its holders. The first clause is the holder; a later
+ * clause counts only for a co-holder with a since-date: one with the first holder's kind of title (Andorra's
+ * co-princes) or with no title (Bosnia's presidency members), never a representative, an heir, a bailiff or
+ * a former holder. "Captains Regent A and B" gives both.
  */
 export function parseOfficeHolders(text: string): OfficeHolder[] {
   const clauses = text
@@ -183,7 +201,7 @@ export function parseOfficeHolders(text: string): OfficeHolder[] {
     .filter(Boolean);
   const out: OfficeHolder[] = [];
   clauses.forEach((clause, i) => {
-    if (i > 0 && (NOT_A_HOLDER.test(clause) || !/\(.*\d{4}.*\)/.test(clause))) return;
+    if (i > 0 && (NOT_A_HOLDER.test(clause) || !/\(.*since.*\d{4}.*\)/.test(clause))) return;
     if (i > 0 && /represented|governor|administrator|prefect/i.test(text.slice(0, text.indexOf(clause)).slice(-30))) {
       return;
     }
@@ -191,7 +209,14 @@ export function parseOfficeHolders(text: string): OfficeHolder[] {
     const parts = pair ? [`${pair[1]}${pair[2]}${pair[4]}`, `${pair[1]}${pair[3]}${pair[4]}`] : [clause];
     for (const part of parts) {
       const holder = parseHolderClause(part);
-      if (holder && !out.some((h) => h.name === holder.name)) out.push(holder);
+      if (!holder || out.some((h) => h.name === holder.name)) continue;
+      // A deputy or an heir listed after the holder is not a co-holder ("; Vice President Kamala D. HARRIS").
+      if (i > 0 && /\b(?:vice|deputy|heir|crown)\b/i.test(holder.title ?? '')) continue;
+      if (i > 0 && holder.title) {
+        const first = titleWords(out[0]);
+        if (![...titleWords(holder)].some((w) => first.has(w))) continue;
+      }
+      out.push(holder);
     }
   });
   return out;

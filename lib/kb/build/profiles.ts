@@ -4,16 +4,25 @@
  * Pure: the build passes in the parsed sources; same input, same output.
  */
 
-import { foldedWords, foldKey, skeleton } from '../../text/fold';
+import { foldKey } from '../../text/fold';
 import type { CountryProfile, KbEntry, OfficeTerm, ProfileLink } from '../types';
 import { countryId, type WorldCountry } from './countries';
 import type { FactbookCountry, OfficeHolder } from './factbook';
+import type { OfficeTerm as HistoryTerm, Office } from './leader-history';
+import { OfficeHolderLedger, ofCountry, officeRole, officeTitle } from './office-holders';
 
 /** data/countries/factbook.json: what scripts/convert-factbook writes. */
 export interface FactbookFile {
   source: string;
   asOf: string;
   countries: FactbookCountry[];
+}
+
+/** data/countries/factbook-leaders.json: terms of office since 2015 (scripts/convert-factbook --history). */
+export interface LeaderHistoryFile {
+  source: string;
+  asOf: string;
+  terms: HistoryTerm[];
 }
 
 export const WORLD_COUNTRIES_SOURCE = 'world-countries (mledoze/countries, ODbL 1.0)';
@@ -25,6 +34,8 @@ export interface ProfileInputs {
   factbook?: FactbookFile;
   /** The GeoNames town world-countries names as each country's capital (ISO alpha-2 → entry id). */
   capitalIds?: ReadonlyMap<string, string>;
+  /** Former holders of the top offices and who succeeded whom. */
+  history?: LeaderHistoryFile;
 }
 
 export interface ProfileResult {
@@ -36,12 +47,6 @@ export interface ProfileResult {
 
 function isCountry(e: KbEntry): boolean {
   return (e.subtype === 'country' || e.subtype === 'territory') && e.kind === 'place';
-}
-
-function slug(name: string): string {
-  return foldedWords(name)
-    .join('-')
-    .replace(/[^a-z0-9-]/g, '');
 }
 
 /** "Western Asia" → "Western Asia"; a country without a subregion gets its region. */
@@ -82,41 +87,6 @@ export function countryDescription(profile: CountryProfile, subtype: string): st
 }
 
 /**
- * True when a curated person of the holder's country is the office holder: one of the person's names of two
- * or more words has its first and last word among the holder's words, compared as transliteration skeletons
- * ("Ahmed al-Sharaa" for "Ahmad al-Shara'", "Luis Abinader" for "Luis Rodolfo Abinader Corona"), and one of
- * them in its place; or a one-word name equals the holder's whole name ("Naruhito").
- */
-export function isSamePerson(person: KbEntry, holderName: string): boolean {
-  const holder = foldedWords(holderName).map(looseWord);
-  const words = new Set(holder);
-  // "Salman bin Hamad Al Khalifa" is not "Hamad bin Isa Al Khalifa": patronymic names must agree on the first name.
-  const patronymic = foldedWords(holderName).some((w) => PATRONYMIC.has(w));
-  return [person.name, ...person.aliases].some((n) => {
-    const name = foldedWords(n).map(looseWord);
-    if (name.length === 1) return holder.length === 1 && name[0] === holder[0];
-    const first = name[0] ?? '';
-    const last = name[name.length - 1] ?? '';
-    if (!words.has(first) || !words.has(last)) return false;
-    return patronymic ? holder[0] === first : holder[0] === first || holder.at(-1) === last;
-  });
-}
-
-const PATRONYMIC = new Set(['bin', 'bint', 'ibn', 'ibni', 'ould']);
-
-/** A word compared by its transliteration skeleton, or whole when the skeleton is too short to tell ("Hae", "Hui"). */
-function looseWord(word: string): string {
-  const s = skeleton(word);
-  return s.length >= 3 ? s : word;
-}
-
-/** A holder's name as an entry name: one word alone ("Philippe") reads as a given name, so it keeps the title. */
-function holderEntryName(holder: OfficeHolder): string {
-  const single = foldedWords(holder.name).length === 1;
-  return single && holder.title ? `${holder.title.replace(/\s+[A-Z][a-z]{1,4}\.$/, '')} ${holder.name}` : holder.name;
-}
-
-/**
  * Attaches a profile to every country and territory, and links each office holder to a person entry:
  * a curated person of that country with the holder's name, else one the same run made for another
  * country (a monarch of several realms), else a new entry from the Factbook's facts.
@@ -126,11 +96,9 @@ export function attachProfiles(inputs: ProfileInputs): ProfileResult {
   const byCode = new Map(inputs.countries.map((c) => [c.cca2, c]));
   const byCca3 = new Map(inputs.countries.map((c) => [c.cca3, c]));
   const factsByCode = new Map((factbook?.countries ?? []).map((f) => [f.code, f]));
-  const entryById = new Map(inputs.entries.map((e) => [e.id, e]));
   const countryEntryByCode = new Map(
     inputs.entries.filter((e) => isCountry(e) && e.country).map((e) => [e.country as string, e]),
   );
-  const people = inputs.entries.filter((e) => e.kind === 'person');
   // A town of the country by folded name, the most prominent, for capitals world-countries does not name.
   const townByKey = new Map<string, KbEntry>();
   for (const e of inputs.entries) {
@@ -141,60 +109,21 @@ export function attachProfiles(inputs: ProfileInputs): ProfileResult {
   }
 
   const updated = new Map<string, KbEntry>();
-  const added = new Map<string, KbEntry>();
-  const madeFor = new Map<string, string>(); // folded holder name → person id, across countries
   const source = factbook?.source ?? '';
   const asOf = factbook?.asOf ?? '';
+  const ledger = new OfficeHolderLedger(inputs.entries, source, asOf);
+  const countryNameOf = (cc: string) => countryEntryByCode.get(cc)?.name ?? cc;
 
-  const personFor = (holder: OfficeHolder, cc: string, office: 'head-of-state' | 'head-of-government') => {
-    const key = foldKey(holder.name);
-    const countryEntry = countryEntryByCode.get(cc);
-    const countryName = countryEntry?.name ?? cc;
-    // This country's person by any spelling, else anyone with exactly this name (a monarch of several realms).
-    const local = people.find((p) => p.country === cc && isSamePerson(p, holder.name));
-    const anywhere = people.find((p) => [p.name, ...p.aliases].some((n) => foldKey(n) === key));
-    let id = local?.id ?? anywhere?.id ?? madeFor.get(key);
-    if (!id) {
-      id = `bs:${slug(holderEntryName(holder))}`;
-      if (entryById.has(id) && !added.has(id)) id = `${id}-${cc.toLowerCase()}`;
+  const personFor = (holder: OfficeHolder, cc: string, office: Office): OfficeTerm => {
+    const countryName = countryNameOf(cc);
+    const id = ledger.resolve(holder, { code: cc, countryName, office, current: true });
+    const title = officeTitle(holder, office);
+    if (holder.since) {
+      ledger.addFact(id, { date: holder.since, text: `Took office as ${title} of ${ofCountry(countryName)}`, source });
     }
-    madeFor.set(key, id);
-    const title = holder.title ?? (office === 'head-of-state' ? 'Head of state' : 'Head of government');
-    const fact = holder.since
-      ? { date: holder.since, text: `Took office as ${title} of ${countryName}`, source }
-      : undefined;
-    const relation = countryEntry ? { type: 'leads' as const, target: countryEntry.id } : undefined;
-    const base = updated.get(id) ?? added.get(id) ?? entryById.get(id);
-    if (base) {
-      const facts = [...(base.facts ?? [])];
-      if (fact && !facts.some((f) => f.date === fact.date)) facts.push(fact);
-      const relations = [...(base.relations ?? [])];
-      if (relation && !relations.some((r) => r.type === 'leads' && r.target === relation.target)) {
-        relations.push(relation);
-      }
-      const next = { ...base, facts, relations };
-      if (added.has(id)) added.set(id, next);
-      else updated.set(id, next);
-    } else {
-      const role = `${title} of ${countryName}${holder.since ? ` (since ${holder.since.slice(0, 4)})` : ''}`;
-      const entry: KbEntry = {
-        id,
-        kind: 'person',
-        subtype: office,
-        name: holderEntryName(holder),
-        aliases: [],
-        country: cc,
-        role,
-        prominence: 0.6,
-        source,
-        asOf,
-      };
-      if (fact) entry.facts = [fact];
-      if (relation) entry.relations = [relation];
-      added.set(id, entry);
-    }
-    const name = (added.get(id) ?? updated.get(id) ?? entryById.get(id))?.name ?? holder.name;
-    const term: OfficeTerm = { name, id };
+    const country = countryEntryByCode.get(cc);
+    if (country) ledger.addRelation(id, { type: 'leads', target: country.id });
+    const term: OfficeTerm = { name: ledger.entry(id)?.name ?? holder.name, id };
     if (holder.title) term.title = holder.title;
     if (holder.since) term.since = holder.since;
     return term;
@@ -242,6 +171,53 @@ export function attachProfiles(inputs: ProfileInputs): ProfileResult {
     if (facts && (!next.asOf || next.asOf < asOf)) next.asOf = asOf;
     updated.set(entry.id, next);
   }
-  const entries = inputs.entries.map((e) => updated.get(e.id) ?? e);
-  return { entries, added: [...added.values()] };
+  if (inputs.history) {
+    const current = new Set(
+      [...updated.values()]
+        .flatMap((e) => [...(e.profile?.headOfState ?? []), ...(e.profile?.headOfGovernment ?? [])])
+        .map((t) => `${t.id}`),
+    );
+    const countryIdOf = (cc: string) => countryEntryByCode.get(cc)?.id;
+    addHistory(inputs.history, ledger, countryNameOf, (id) => current.has(id), countryIdOf);
+  }
+  const changed = ledger.changedEntries();
+  const entries = inputs.entries.map((e) => updated.get(e.id) ?? changed.get(e.id) ?? e);
+  return { entries, added: ledger.addedEntries() };
+}
+
+/**
+ * Former holders: each term's start and, when the change was seen promptly, its end are dated facts, and the
+ * successor `succeeded` the holder. Current holders were resolved first, so they keep their current role.
+ */
+function addHistory(
+  history: LeaderHistoryFile,
+  ledger: OfficeHolderLedger,
+  countryNameOf: (cc: string) => string,
+  isCurrent: (id: string) => boolean,
+  countryIdOf: (cc: string) => string | undefined,
+): void {
+  const { source } = history;
+  const terms = [...history.terms].sort((a, b) => ((a.since ?? a.firstSeen) < (b.since ?? b.firstSeen) ? -1 : 1));
+  for (const term of terms) {
+    const countryName = countryNameOf(term.code);
+    const context = { code: term.code, countryName, office: term.office, current: false, end: term.end };
+    const id = ledger.resolve(term, context);
+    const title = officeTitle(term, term.office);
+    const of = ofCountry(countryName);
+    if (term.since) ledger.addFact(id, { date: term.since, text: `Took office as ${title} of ${of}`, source });
+    if (term.end) {
+      ledger.addFact(id, { date: term.end, text: `Left office as ${title} of ${of}`, source });
+      const country = countryIdOf(term.code);
+      // The newer source wins: a curated entry that still shows this person in office is brought up to date.
+      if (country && !isCurrent(id)) ledger.endTerm(id, country, officeRole(title, context, term.since));
+    }
+  }
+  // Every holder is resolved by now, so a successor is found under its own term, never made from a bare name.
+  for (const term of terms) {
+    const context = { code: term.code, countryName: countryNameOf(term.code), office: term.office, current: false };
+    const id = ledger.resolve(term, context);
+    for (const name of term.successors ?? []) {
+      ledger.addRelation(ledger.resolve({ name }, context), { type: 'succeeded', target: id });
+    }
+  }
 }

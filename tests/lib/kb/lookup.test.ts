@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { inverseRelations, lookupName } from '../../../lib/kb/lookup';
 import { buildNameIndex } from '../../../lib/kb/name-index';
+import { withInverseRelations } from '../../../lib/kb/relations';
 import type { KbEntry } from '../../../lib/kb/types';
 
 const entries: KbEntry[] = [
@@ -50,7 +51,8 @@ const entries: KbEntry[] = [
 ];
 
 describe('lookupName', () => {
-  const index = buildNameIndex(entries);
+  // As the build ships them: with the other side of each relation.
+  const index = buildNameIndex(withInverseRelations(entries));
   const inverse = inverseRelations(index);
 
   test('a country: its profile with names and since-dates, and who points at it', () => {

@@ -111,3 +111,62 @@ describe('validateKb', () => {
     expect(report.bySubtype).toEqual({ 'place/base': 2 });
   });
 });
+
+describe('coverage', () => {
+  const country: KbEntry = {
+    ...GOOD,
+    id: 'Q858',
+    subtype: 'country',
+    name: 'Syria',
+    description: 'Transitional presidential republic in Western Asia; capital Damascus.',
+    profile: {
+      capitals: [{ name: 'Damascus', id: 'gn:170654' }],
+      population: 24_300_000,
+      languages: [],
+      currencies: [],
+      borders: [],
+      headOfState: [],
+      headOfGovernment: [{ name: 'Mohammed al-Bashir', id: 'bs:mohammed-al-bashir' }],
+      unMember: true,
+      sources: ['test'],
+    },
+    relations: [{ type: 'led-by', target: 'bs:mohammed-al-bashir' }],
+  };
+  const pm: KbEntry = {
+    id: 'bs:mohammed-al-bashir',
+    kind: 'person',
+    subtype: 'head-of-government',
+    name: 'Mohammed al-Bashir',
+    aliases: [],
+    relations: [
+      { type: 'leads', target: 'Q858' },
+      { type: 'member-of', target: 'bs:caretaker-government' },
+    ],
+    source: 'test',
+  };
+
+  test('counts complete countries, and a relation without its other side is a warning', () => {
+    const capital: KbEntry = { ...GOOD, id: 'gn:170654', subtype: 'capital', name: 'Damascus' };
+    const government: KbEntry = { ...GOOD, id: 'bs:caretaker-government', kind: 'organization', name: 'Caretaker' };
+    const report = validateKb([country, pm, capital, government]);
+    expect(report.coverage).toMatchObject({
+      countries: 1,
+      countriesComplete: 1,
+      unMembers: 1,
+      unMembersWithLeaders: 1,
+    });
+    expect(report.coverage).toMatchObject({ twoWay: 2, twoWayResolved: 1, profileLinks: 2, profileLinksResolved: 2 });
+    expect(report.issues.map((i) => i.message)).toContain(
+      'relation member-of bs:caretaker-government has no has-member on its target',
+    );
+  });
+
+  test('a profile link to a missing entry is an error', () => {
+    const report = validateKb([country, pm]);
+    expect(report.issues).toContainEqual({
+      level: 'error',
+      id: 'Q858',
+      message: 'profile links to gn:170654, which is not in the KB',
+    });
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { countryName } from '../../../lib/country-name';
-import { relationRows, timeline, wikipediaUrl } from '../../../lib/panel/entity-facts';
+import { connectionsInArticle, relationRows, timeline, wikipediaUrl } from '../../../lib/panel/entity-facts';
 import { mapViewFor } from '../../../lib/panel/map-points';
 import { MINI_ENTRIES } from '../../helpers/mini-kb';
 
@@ -66,5 +66,27 @@ describe('mapViewFor', () => {
   test('an actor shows its country and no focus; nothing to draw gives no map', () => {
     expect(mapViewFor(byId('Q6279'), [])).toEqual({ country: 'US', others: [] });
     expect(mapViewFor({ id: 'x', kind: 'organization', subtype: '', name: 'X' }, [byId('Q796')])).toBeUndefined();
+  });
+});
+
+describe('connectionsInArticle', () => {
+  test("says how the entry relates to the article's other entries, and only to them", () => {
+    const merz = {
+      name: 'Friedrich Merz',
+      relations: [
+        { type: 'leads' as const, target: 'Q183' },
+        { type: 'member-of' as const, target: 'bs:cdu' },
+        { type: 'succeeded' as const, target: 'bs:olaf-scholz' },
+      ],
+    };
+    const targets = new Map([
+      ['Q183', { name: 'Germany' }],
+      ['bs:cdu', { name: 'Christian Democratic Union' }],
+      ['bs:olaf-scholz', { name: 'Olaf Scholz' }],
+    ]);
+    expect(connectionsInArticle(merz, new Set(['Q183', 'bs:olaf-scholz']), targets)).toEqual([
+      { text: 'Friedrich Merz leads Germany', targetId: 'Q183' },
+      { text: 'Friedrich Merz succeeded Olaf Scholz', targetId: 'bs:olaf-scholz' },
+    ]);
   });
 });

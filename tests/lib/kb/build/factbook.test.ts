@@ -129,3 +129,21 @@ test('an armed-forces field that reads as a sentence is prose, and is left out',
     forces: 'Haitian Armed Forces (FAdH): Army',
   });
 });
+
+test('an heir, a bailiff or a high commissioner beside the holder is not a co-holder', () => {
+  expect(
+    parseOfficeHolders(
+      'Queen ELIZABETH II (since 6 February 1952); Heir Apparent Prince CHARLES (son of the queen, born 14 November 1948)',
+    ).map((h) => h.name),
+  ).toEqual(['Elizabeth II']);
+  expect(
+    parseOfficeHolders(
+      'Chief Minister Lyndon FARNHAM (since 12 January 2024); Bailiff Timothy LE COCQ (since 2019)',
+    ).map((h) => h.name),
+  ).toEqual(['Lyndon Farnham']);
+  expect(
+    parseOfficeHolders(
+      'Co-prince Emmanuel MACRON (since 14 May 2017); Co-prince Archbishop Joan-Enric VIVES i Sicilia (since 12 May 2003)',
+    ).map((h) => h.name),
+  ).toEqual(['Emmanuel Macron', 'Joan-Enric Vives']);
+});

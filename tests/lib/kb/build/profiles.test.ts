@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { WorldCountry } from '../../../../lib/kb/build/countries';
 import type { FactbookCountry } from '../../../../lib/kb/build/factbook';
-import { attachProfiles, countryDescription, isSamePerson } from '../../../../lib/kb/build/profiles';
+import { isSamePerson } from '../../../../lib/kb/build/office-holders';
+import { attachProfiles, countryDescription } from '../../../../lib/kb/build/profiles';
 import type { KbEntry } from '../../../../lib/kb/types';
 
 function world(cca2: string, cca3: string, name: string, extra: Partial<WorldCountry> = {}): WorldCountry {
@@ -154,4 +155,13 @@ test('countryDescription for a territory without a government type', () => {
       'territory',
     ),
   ).toBe('Territory.');
+});
+
+test('isSamePerson across the Factbook spellings of curated names, and not for relatives', () => {
+  expect(isSamePerson(person('a', 'Malcolm Turnbull', 'AU'), 'Malcomb Turnbull')).toBe(true);
+  expect(isSamePerson(person('a', 'Chan Santokhi', 'SR'), 'Chandrikapersad Santokhi')).toBe(true);
+  expect(isSamePerson(person('a', 'Prayut Chan-o-cha', 'TH'), 'Prayut Chan-ocha')).toBe(true);
+  expect(isSamePerson(person('a', 'Albert II, Prince of Monaco', 'MC'), 'Albert II')).toBe(true);
+  expect(isSamePerson(person('a', 'Pravind Jugnauth', 'MU'), 'Anerood Jugnauth')).toBe(false);
+  expect(isSamePerson(person('a', 'Nawaf Salam', 'LB'), 'Tamam Salam')).toBe(false);
 });
