@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { countryName } from '@/lib/country-name';
 import type { ArticleName, EntityRecord } from '@/lib/db/schema';
+import { placeLine, regionIdOf } from '@/lib/kb/place-line';
 import { connectionsInArticle, relationRows, timeline, wikipediaUrl } from '@/lib/panel/entity-facts';
 import type { SentenceRow } from '@/lib/panel/sentence';
 import { CountryProfile } from './panel/CountryProfile';
@@ -10,8 +11,11 @@ interface Props {
   name?: ArticleName;
   /** The stored entry; absent for an unknown name. */
   entity?: EntityRecord;
-  /** Stored entries the relations point to, by id, to name them. */
-  relationTargets?: ReadonlyMap<string, Pick<EntityRecord, 'name'>>;
+  /** Stored entries the relations (and a place's nearest city) point to, by id, to name them. */
+  relationTargets?: ReadonlyMap<
+    string,
+    Pick<EntityRecord, 'name'> & Partial<Pick<EntityRecord, 'subtype' | 'lat' | 'lon'>>
+  >;
   /** The entries the article links, to say how this one relates to them. */
   articleEntityIds?: ReadonlySet<string>;
   /** The sentences the name is mentioned in, mentions marked. */
@@ -62,6 +66,13 @@ export function EntityDetail({
   const facts = entity ? timeline(entity) : [];
   const relations = entity ? relationRows(entity, relationTargets) : [];
   const connections = entity ? connectionsInArticle(entity, articleEntityIds, relationTargets) : [];
+  const regionId = entity ? regionIdOf(entity) : undefined;
+  const where = entity
+    ? placeLine(entity, {
+        region: regionId ? relationTargets.get(regionId) : undefined,
+        near: entity.near ? relationTargets.get(entity.near.id) : undefined,
+      })
+    : undefined;
   const wiki = entity ? wikipediaUrl(entity) : undefined;
   return (
     <article class="detail" aria-labelledby={headingId}>
@@ -80,6 +91,7 @@ export function EntityDetail({
         </p>
       )}
       {entity?.role && <p class="role">{entity.role}</p>}
+      {where && <p class="where">{where}</p>}
       {entity?.description && <p class="description">{entity.description}</p>}
       {entity?.profile && <CountryProfile profile={entity.profile} onSelectEntity={onSelectEntity} />}
       {map && <div class="map">{map}</div>}

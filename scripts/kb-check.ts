@@ -60,7 +60,7 @@ function main(): number {
   console.log(
     `coverage: countries with capital, population, leaders and description ${cov.countriesComplete} / ${cov.countries} ` +
       `(UN members with leaders ${cov.unMembersWithLeaders} / ${cov.unMembers}); ` +
-      `places with a description ${cov.placesWithDescription} / ${cov.places}; ` +
+      `places with a description or a where-line ${cov.placesWithDescription} / ${cov.places}; ` +
       `actors ${cov.actors} (${cov.people} people), with 3+ dated facts ${cov.actorsWithThreeFacts}, with a QID ${cov.actorsWithQid}; ` +
       `relations resolved ${cov.relationsResolved} / ${cov.relations}, both ways ${cov.twoWayResolved} / ${cov.twoWay}; profile links resolved ${cov.profileLinksResolved} / ${cov.profileLinks}`,
   );

@@ -54,7 +54,9 @@ export function EntityPanel({
   const looked = useLiveQuery(async () => {
     if (!entityId) return { entity: null, targets: new Map<string, EntityRecord>(), places: [] as EntityRecord[] };
     const entity = (await db.entities.get(entityId)) ?? null;
-    const targetIds = [...new Set((entity?.relations ?? []).map((r) => r.target))];
+    const targetIds = [
+      ...new Set([...(entity?.relations ?? []).map((r) => r.target), ...(entity?.near ? [entity.near.id] : [])]),
+    ];
     const placeIds = (article?.names ?? [])
       .filter((n) => n.kind === 'place' && n.entityId)
       .map((n) => n.entityId as string);

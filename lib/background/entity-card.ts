@@ -1,6 +1,7 @@
 /** @module lib/background/entity-card — the few facts a hover card shows, read from the in-memory name index. */
 
 import type { NameIndex } from '../kb/name-index';
+import { placeLine, regionIdOf } from '../kb/place-line';
 import type { EntityCard, Result } from '../messages';
 
 /** Longest description sent to a card: it shows one line, and the page must not get the whole entry. */
@@ -17,7 +18,14 @@ export function entityCardFor(index: NameIndex, id: unknown): Result<EntityCard>
   if (position === undefined) return { ok: false, error: `unknown entity: ${id}` };
   const entry = index.entries[position];
   const card: EntityCard = { name: entry.name, kind: entry.kind, subtype: entry.subtype };
-  if (entry.description) card.description = entry.description.slice(0, CARD_DESCRIPTION_MAX);
+  const byId = (target: string | undefined) => {
+    const p = target === undefined ? undefined : index.byId.get(target);
+    return p === undefined ? undefined : index.entries[p];
+  };
+  // A place without a written description says where it is ("Town in …, 30 km NE of …").
+  const description =
+    entry.description ?? placeLine(entry, { region: byId(regionIdOf(entry)), near: byId(entry.near?.id) });
+  if (description) card.description = description.slice(0, CARD_DESCRIPTION_MAX);
   if (entry.country) card.country = entry.country;
   if (entry.role) card.role = entry.role;
   return { ok: true, value: card };

@@ -25,6 +25,8 @@ export interface KbArtifact {
   sources: string[];
   /** Ids that table rows are part of. */
   parents: string[];
+  /** Ids of the large cities table rows are near. */
+  landmarks?: string[];
   table: PlaceTable;
   entries: KbEntry[];
   /**
@@ -78,6 +80,10 @@ export interface PlaceTable {
   parent: number[];
   /** Index into `sources`. */
   source: number[];
+  /** Index into the artifact's `landmarks`: the nearest large city (see KbEntry.near); -1 for none. */
+  near?: number[];
+  /** Kilometres to it, integers. */
+  nearKm?: number[];
 }
 
 const TABLE_FIELDS = new Set([
@@ -92,6 +98,7 @@ const TABLE_FIELDS = new Set([
   'population',
   'prominence',
   'relations',
+  'near',
   'source',
 ]);
 const SEP = '|';
@@ -109,6 +116,7 @@ function fitsTable(e: KbEntry): boolean {
   if (e.population !== undefined && !(Number.isInteger(e.population) && e.population > 0)) return false;
   if (e.relations && (e.relations.length !== 1 || e.relations[0]?.type !== 'part-of')) return false;
   if (e.relations?.[0]?.target.includes(SEP)) return false;
+  if (e.near && !Number.isInteger(e.near.km)) return false;
   if (e.name.includes(SEP) || e.aliases.some((a) => a.includes(SEP) || a === '')) return false;
   return true;
 }
@@ -150,7 +158,8 @@ export function encodeKb(entries: readonly KbEntry[], attribution: string[] = []
   const countries = indexer();
   const sources = indexer();
   const parents = indexer();
-  const table: PlaceTable = {
+  const landmarks = indexer();
+  const table: Required<PlaceTable> = {
     id: [],
     name: [],
     aliases: [],
@@ -162,6 +171,8 @@ export function encodeKb(entries: readonly KbEntry[], attribution: string[] = []
     prominence: [],
     parent: [],
     source: [],
+    near: [],
+    nearKm: [],
   };
   const verbatim: KbEntry[] = [];
   for (const e of entries) {
@@ -181,6 +192,8 @@ export function encodeKb(entries: readonly KbEntry[], attribution: string[] = []
     const target = e.relations?.[0]?.target;
     table.parent.push(target === undefined ? -1 : parents.index(target));
     table.source.push(sources.index(e.source));
+    table.near.push(e.near ? landmarks.index(e.near.id) : -1);
+    table.nearKm.push(e.near?.km ?? 0);
   }
   return {
     format: KB_FORMAT,
@@ -191,6 +204,7 @@ export function encodeKb(entries: readonly KbEntry[], attribution: string[] = []
     countries: countries.table,
     sources: sources.table,
     parents: parents.table,
+    landmarks: landmarks.table,
     table,
     entries: verbatim,
   };
@@ -209,6 +223,7 @@ function isArtifact(json: unknown): json is KbArtifact {
 export function decodeKb(json: unknown): KbEntry[] {
   if (!isArtifact(json)) throw new Error(`Not a ${KB_FORMAT} file`);
   const { table, subtypes, countries, sources, parents } = json;
+  const landmarks = json.landmarks ?? [];
   const n = table.id.length;
   const out: KbEntry[] = new Array(n);
   for (let i = 0; i < n; i++) {
@@ -231,6 +246,8 @@ export function decodeKb(json: unknown): KbEntry[] {
     if (prominence >= 0) e.prominence = prominence / 1e3;
     const parent = table.parent[i] as number;
     if (parent >= 0) e.relations = [{ type: 'part-of', target: parents[parent] as string }];
+    const near = table.near?.[i] ?? -1;
+    if (near >= 0) e.near = { id: landmarks[near] as string, km: table.nearKm?.[i] ?? 0 };
     out[i] = e;
   }
   for (const e of json.entries) out.push(e);

@@ -3,6 +3,7 @@
 import { analyzeText } from '../analyze';
 import { foldKey } from '../text/fold';
 import { type NameIndex, positionsOf } from './name-index';
+import { placeLine, regionIdOf } from './place-line';
 import { INVERSE_OF, isForward, storesInverse } from './relations';
 import type { KbEntry, OfficeTerm, ProfileLink } from './types';
 
@@ -117,10 +118,11 @@ function profileOf(entry: KbEntry): LookupProfile | undefined {
 
 /** What the panel shows for `entry`, with its relations in both directions. */
 export function describeEntry(entry: KbEntry, index: NameIndex, inverse: InverseRelations): LookupEntry {
-  const nameOf = (id: string) => {
-    const position = index.byId.get(id);
-    return position === undefined ? null : (index.entries[position]?.name ?? null);
+  const entryOf = (id: string | undefined) => {
+    const position = id === undefined ? undefined : index.byId.get(id);
+    return position === undefined ? undefined : index.entries[position];
   };
+  const nameOf = (id: string) => entryOf(id)?.name ?? null;
   // A stored other side ("led-by X") reads as X's relation pointing here: {type: "leads", direction: "in"}.
   const relations: LookupRelation[] = (entry.relations ?? []).map((r) => ({
     type: isForward(r.type) ? r.type : INVERSE_OF[r.type],
@@ -138,7 +140,10 @@ export function describeEntry(entry: KbEntry, index: NameIndex, inverse: Inverse
     kind: entry.kind,
     subtype: entry.subtype,
     name: entry.name,
-    description: entry.description ?? null,
+    description:
+      entry.description ??
+      placeLine(entry, { region: entryOf(regionIdOf(entry)), near: entryOf(entry.near?.id) }) ??
+      null,
     country: entry.country ?? null,
     role: entry.role ?? null,
     asOf: entry.asOf ?? entry.profile?.asOf ?? null,

@@ -101,6 +101,8 @@ export interface KbEntry {
   /** The date the facts were checked as true (ISO). */
   asOf?: string;
   wikipedia?: string;
+  /** Places: the nearest large city of the same country and how far it is (see lib/kb/build/near). */
+  near?: { id: string; km: number };
   /** Countries and territories: capital, population, leaders, neighbours … (see CountryProfile). */
   profile?: CountryProfile;
   /** Other ids of the same real thing that the KB build merges into this entry (e.g. "adm1:PS.GZ" for the Gaza Strip). */

@@ -44,6 +44,7 @@ export interface Coverage {
   unMembers: number;
   unMembersWithLeaders: number;
   places: number;
+  /** Places with a written description, a profile (countries) or the line made from their gazetteer facts. */
   placesWithDescription: number;
   actors: number;
   people: number;
@@ -81,6 +82,7 @@ const FIELDS = new Set([
   'wikipedia',
   'sameAs',
   'profile',
+  'near',
   'source',
 ]);
 // Wikidata QID, GeoNames id, GeoNames admin1 code, ISO country, or our own slug.
@@ -309,7 +311,9 @@ function coverageOf(
     const id = idOf(e);
     if (e.kind === 'place') {
       c.places++;
-      if (nonEmptyString(e.description)) c.placesWithDescription++;
+      // Every place but a country gets a line from its gazetteer facts (lib/kb/place-line); countries a profile.
+      const located = e.subtype !== 'country' && e.subtype !== 'territory' && nonEmptyString(e.country);
+      if (nonEmptyString(e.description) || located || e.profile) c.placesWithDescription++;
     } else {
       c.actors++;
       if (e.kind === 'person') c.people++;

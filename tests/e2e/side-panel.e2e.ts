@@ -122,6 +122,8 @@ describe('the side panel on the seed article', () => {
     expect(await shownEntity(page)).toBe(qamishliId);
     await panel.waitForSelector('.detail h2');
     expect(await panel.textContent('.detail h2')).toBe(qamishli);
+    // Where it is, written from the gazetteer: kind, region and country.
+    expect(await panel.textContent('.detail .where')).toMatch(/^(?:Town|City) in Al-Hasakah, Syria/);
     const contexts = await panel.$$eval('.contexts li', (els) => els.map((e) => e.textContent ?? ''));
     expect(contexts.length).toBeGreaterThan(0);
     expect(contexts.every((c) => /Kamishl|Qamishli/.test(c))).toBe(true);

@@ -7,6 +7,7 @@ import { countryEntry, countryId, isArabicSpeaking, type WorldCountry } from './
 import { addPoint, emptyCentroid, type GeoNamesRow, isShippedRow } from './geonames';
 import { mergeCurated, redirectRelations } from './merge';
 import { cachedFoldKey, type WordFilter } from './names';
+import { withNearestCities } from './near';
 import { attachProfiles, type FactbookFile, type LeaderHistoryFile } from './profiles';
 import { featureProminence } from './prominence';
 import { type Admin1Record, type RegionStats, regionEntry, regionId } from './regions';
@@ -217,7 +218,7 @@ export function assembleKb(sources: KbSources, options: AssembleOptions): Assemb
     capitalIds: capitalEntryIds,
   });
   for (const e of profiled.added) origins.set(e.id, 'data/countries/factbook.json');
-  const entries = withInverseRelations([...profiled.entries, ...profiled.added]);
+  const entries = withNearestCities(withInverseRelations([...profiled.entries, ...profiled.added]));
   entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     entries,

@@ -1,5 +1,6 @@
 /** @module lib/kb/build/merge — one entry per real place: curated entries merged into generated ones. */
 
+import { distanceKm } from '../../geo/bounds';
 import type { KbEntry, Relation } from '../types';
 import { cachedFoldKey, unionAliases } from './names';
 
@@ -18,15 +19,6 @@ const MERGE_CLASS: Readonly<Record<string, 'admin' | 'settlement'>> = {
 // How far apart two points may be and still be one place: centres of regions drawn from different
 // sources differ by up to a few hundred km, those of towns by a few.
 const RADIUS_KM = { admin: 300, settlement: 25 } as const;
-
-/** Great-circle distance in km (haversine, R = 6371 km). */
-export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 function uniqueRelations(id: string, ...lists: (readonly Relation[] | undefined)[]): Relation[] {
   const seen = new Set<string>();

@@ -27,6 +27,7 @@ const ENTRIES: KbEntry[] = [
     lon: -0.0001,
     prominence: 0.2,
     relations: [{ type: 'part-of', target: 'adm1:SY.01' }],
+    near: { id: 'gn:173811', km: 73 },
     source: 'GeoNames cities500',
   },
   {

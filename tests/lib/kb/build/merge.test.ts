@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { distanceKm, mergeCurated, redirectRelations } from '../../../../lib/kb/build/merge';
+import { distanceKm } from '../../../../lib/geo/bounds';
+import { mergeCurated, redirectRelations } from '../../../../lib/kb/build/merge';
 import type { KbEntry } from '../../../../lib/kb/types';
 
 function place(id: string, name: string, extra: Partial<KbEntry> = {}): KbEntry {
