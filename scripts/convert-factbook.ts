@@ -32,7 +32,8 @@ import { ROOT } from './build-kb';
 const require = createRequire(import.meta.url);
 
 export const FACTBOOK_AS_OF = '2026-01-22';
-export const FACTBOOK_SOURCE = 'CIA World Factbook (public domain), github.com/factbook/factbook.json';
+/** Cited on every entry and fact; the full credit is in data/README.md and the artifact's attribution. */
+export const FACTBOOK_SOURCE = 'CIA World Factbook';
 
 /**
  * GEC → ISO alpha-2. The Factbook's lookup tables map dependencies to their sovereign's code (Guernsey → GB,
@@ -157,9 +158,7 @@ export function convertFactbook(sourceDir: string, countries: readonly WorldCoun
   return out.sort((a, b) => (a.code < b.code ? -1 : 1));
 }
 
-export const HISTORY_SOURCE =
-  'CIA World Factbook (public domain): weekly snapshots in the history of github.com/factbook/factbook.json, ' +
-  'and the 2015–2017 editions via the CIA World Factbook Archive 1990–2025 (Milan Milkovich)';
+export const HISTORY_SOURCE = 'CIA World Factbook, 2015–2026 editions';
 
 /** Editions whose leader fields are intact (2018–2020 lost them upstream; 2021 on is in the weekly file). */
 const EDITION_YEARS = new Set([2015, 2016, 2017]);

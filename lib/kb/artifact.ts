@@ -1,6 +1,7 @@
 /** @module lib/kb/artifact — the compact KB file the extension ships (public/kb/kb.json.gz): encode and decode. */
 
 import type { SerializedNameIndex } from './name-index';
+import { decodeOfficials, type OfficialsSection, officialEntry, personOfRow } from './officials';
 import type { KbEntry } from './types';
 
 export const KB_FORMAT = 'backstory-kb/1';
@@ -29,6 +30,8 @@ export interface KbArtifact {
   landmarks?: string[];
   table: PlaceTable;
   entries: KbEntry[];
+  /** Government officials as compact rows (lib/kb/officials): a third of their size as entries. */
+  officials?: OfficialsSection;
   /**
    * Everyday English words, folded (SCOWL sizes 10–35). A place or person whose name is one of
    * them ("Reading", "Split", "Republic") is recognized only with a cue.
@@ -153,7 +156,22 @@ export function countKinds(entries: readonly KbEntry[]): KbArtifact['counts'] {
  * Encodes entries as an artifact, keeping their order within rows and within verbatim entries.
  * `decodeKb(encodeKb(x))` gives back `x` up to order; `version` is left for the caller to fill.
  */
-export function encodeKb(entries: readonly KbEntry[], attribution: string[] = [], version = ''): KbArtifact {
+export function encodeKb(
+  entries: readonly KbEntry[],
+  attribution: string[] = [],
+  version = '',
+  officials?: OfficialsSection,
+): KbArtifact {
+  // An official is stored as a row only when the row words it back exactly.
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const rows = (officials?.rows ?? []).filter((row) => {
+    const entry = byId.get(row[0]);
+    if (!entry || !officials) return false;
+    const file = { ...officials.file, people: [] };
+    const worded = officialEntry(personOfRow(row), row[0], officials.countryNames[row[3]] ?? row[3], file);
+    return JSON.stringify(worded) === JSON.stringify(entry);
+  });
+  const asRow = new Set(rows.map((r) => r[0]));
   const subtypes = indexer();
   const countries = indexer();
   const sources = indexer();
@@ -176,6 +194,7 @@ export function encodeKb(entries: readonly KbEntry[], attribution: string[] = []
   };
   const verbatim: KbEntry[] = [];
   for (const e of entries) {
+    if (asRow.has(e.id)) continue;
     if (!fitsTable(e)) {
       verbatim.push(e);
       continue;
@@ -207,6 +226,7 @@ export function encodeKb(entries: readonly KbEntry[], attribution: string[] = []
     landmarks: landmarks.table,
     table,
     entries: verbatim,
+    ...(officials && rows.length > 0 ? { officials: { ...officials, rows } } : {}),
   };
 }
 
@@ -251,5 +271,6 @@ export function decodeKb(json: unknown): KbEntry[] {
     out[i] = e;
   }
   for (const e of json.entries) out.push(e);
+  if (json.officials) for (const e of decodeOfficials(json.officials)) out.push(e);
   return out;
 }

@@ -101,6 +101,13 @@ export interface KbEntry {
   /** The date the facts were checked as true (ISO). */
   asOf?: string;
   wikipedia?: string;
+  /**
+   * Linked only in an article that names the entry's country (by a place, a demonym or another entry of it):
+   * for entries from bulk sources whose names others share ("David Miller", "Social Democratic Party").
+   */
+  needsCountryCue?: boolean;
+  /** Wikidata QID, when a source gives it and the entry's own id is not one. */
+  qid?: string;
   /** Places: the nearest large city of the same country and how far it is (see lib/kb/build/near). */
   near?: { id: string; km: number };
   /** Countries and territories: capital, population, leaders, neighbours … (see CountryProfile). */

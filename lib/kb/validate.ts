@@ -83,6 +83,8 @@ const FIELDS = new Set([
   'sameAs',
   'profile',
   'near',
+  'needsCountryCue',
+  'qid',
   'source',
 ]);
 // Wikidata QID, GeoNames id, GeoNames admin1 code, ISO country, or our own slug.

@@ -66,10 +66,12 @@ export function linkCandidates(candidates: Candidate[], tokens: Token[], index: 
     }
     // A skeleton match is a guess at a transliteration: only believable for a place in a country
     // where the article's other places are (not merely a country it names, like the US in a Syria story).
-    const positions =
-      candidate.via === 'skeleton'
-        ? candidate.positions.filter((p) => geography.has(index.entries[p].country ?? ''))
-        : candidate.positions;
+    // An entry that needs a country cue is only believable in an article about its country.
+    const positions = candidate.positions.filter((p) => {
+      const entry = index.entries[p];
+      if (candidate.via === 'skeleton' && !geography.has(entry.country ?? '')) return false;
+      return !entry.needsCountryCue || countries.has(entry.country ?? '');
+    });
     if (positions.length === 0) continue;
     const ranked = positions
       .map((p) => ({
@@ -119,6 +121,8 @@ function articleCountries(candidates: Candidate[], index: NameIndex, placesOnly:
   for (const c of candidates) {
     if (c.positions.length !== 1 || c.via === 'skeleton') continue;
     const entry = index.entries[c.positions[0]];
+    // An entry that waits for its country to be named cannot name it itself.
+    if (entry.needsCountryCue) continue;
     if (placesOnly && (entry.kind !== 'place' || COUNTRY_SUBTYPES.has(entry.subtype))) continue;
     if (entry.country) countries.add(entry.country);
   }

@@ -1,5 +1,6 @@
 /** @module lib/kb/build/assemble — the whole KB from its parsed sources: countries, regions, towns, curated data. */
 
+import type { OfficialsSection } from '../officials';
 import { withInverseRelations } from '../relations';
 import type { CuratedFile, KbEntry } from '../types';
 import { cityEntry } from './cities';
@@ -8,6 +9,8 @@ import { addPoint, emptyCentroid, type GeoNamesRow, isShippedRow } from './geona
 import { mergeCurated, redirectRelations } from './merge';
 import { cachedFoldKey, type WordFilter } from './names';
 import { withNearestCities } from './near';
+import { isSamePerson } from './office-holders';
+import { type PhoenixFile, phoenixEntries } from './phoenix';
 import { attachProfiles, type FactbookFile, type LeaderHistoryFile } from './profiles';
 import { featureProminence } from './prominence';
 import { type Admin1Record, type RegionStats, regionEntry, regionId } from './regions';
@@ -36,6 +39,8 @@ export interface KbSources {
   factbook?: FactbookFile;
   /** Terms of office since 2015 (`data/countries/factbook-leaders.json`): former leaders, successions. */
   leaderHistory?: LeaderHistoryFile;
+  /** Government officials of the Phoenix dictionaries (`data/converted/phoenix-people.json`). */
+  phoenix?: PhoenixFile;
 }
 
 export interface AssembleOptions {
@@ -49,6 +54,8 @@ export interface AssembleResult {
   entries: KbEntry[];
   /** id → the curated file an entry comes from. */
   origins: Map<string, string>;
+  /** The Phoenix officials as the artifact stores them (compact rows, worded again when read). */
+  officials?: OfficialsSection;
   /** Which generated ids each curated entry took in. */
   merges: { into: string; from: string[] }[];
   stats: {
@@ -62,6 +69,8 @@ export interface AssembleResult {
     merges: number;
     /** Office holders added as person entries from the Factbook. */
     officeHolders: number;
+    /** Government officials added from the Phoenix dictionaries. */
+    officials: number;
   };
 }
 
@@ -218,10 +227,33 @@ export function assembleKb(sources: KbSources, options: AssembleOptions): Assemb
     capitalIds: capitalEntryIds,
   });
   for (const e of profiled.added) origins.set(e.id, 'data/countries/factbook.json');
-  const entries = withNearestCities(withInverseRelations([...profiled.entries, ...profiled.added]));
+  const known = [...profiled.entries, ...profiled.added];
+  const countryNames = new Map(
+    known.filter((e) => isCountry(e) && e.country).map((e) => [e.country as string, e.name]),
+  );
+  const phoenix = sources.phoenix
+    ? phoenixEntries(sources.phoenix, known, {
+        countryName: (cc) => countryNames.get(cc) ?? cc,
+        isSame: isSamePerson,
+        placeKeys: new Set(known.filter((e) => e.kind === 'place').map((e) => cachedFoldKey(e.name))),
+      })
+    : { entries: [], rows: [] };
+  const officials = phoenix.entries;
+  for (const e of officials) origins.set(e.id, 'data/converted/phoenix-people.json');
+  const officialsSection: OfficialsSection | undefined = sources.phoenix
+    ? {
+        file: { source: sources.phoenix.source, license: sources.phoenix.license, asOf: sources.phoenix.asOf },
+        countryNames: Object.fromEntries(
+          [...new Set(officials.map((e) => e.country as string))].sort().map((cc) => [cc, countryNames.get(cc) ?? cc]),
+        ),
+        rows: phoenix.rows,
+      }
+    : undefined;
+  const entries = withNearestCities(withInverseRelations([...known, ...officials]));
   entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     entries,
+    ...(officialsSection ? { officials: officialsSection } : {}),
     origins,
     merges: merged.merges,
     stats: {
@@ -233,6 +265,7 @@ export function assembleKb(sources: KbSources, options: AssembleOptions): Assemb
       actors: actors.length,
       merges: merged.merges.length,
       officeHolders: profiled.added.length,
+      officials: officials.length,
     },
   };
 }

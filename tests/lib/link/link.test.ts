@@ -63,3 +63,39 @@ describe('linking acronyms', () => {
     expect(mentions.map((m) => m.entityId)).toEqual(['sy', 'sy', 'sy']);
   });
 });
+
+describe('entries that need their country named', () => {
+  const entries = [
+    {
+      id: 'Q1',
+      kind: 'place' as const,
+      subtype: 'country',
+      name: 'Zimbabwe',
+      aliases: [],
+      demonyms: ['Zimbabwean'],
+      country: 'ZW',
+      prominence: 1,
+      source: 't',
+    },
+    {
+      id: 'bs:david-miller-zw',
+      kind: 'person' as const,
+      subtype: 'official',
+      name: 'David Miller',
+      aliases: [],
+      country: 'ZW',
+      prominence: 0.3,
+      needsCountryCue: true,
+      source: 't',
+    },
+  ];
+  const index = buildNameIndex(entries);
+  const linked = (text: string) => analyzeText(text, index).find((m) => m.surface === 'David Miller');
+
+  test('link only in an article about their country, and stay a name of the right kind elsewhere', () => {
+    expect(linked('The Zimbabwean minister David Miller resigned on Friday.')?.entityId).toBe('bs:david-miller-zw');
+    const elsewhere = linked('The novelist David Miller signed copies in Leeds on Friday.');
+    expect(elsewhere?.entityId).toBeUndefined();
+    expect(elsewhere?.kind).toBe('person');
+  });
+});
