@@ -16,6 +16,8 @@ import { type AssembleResult, assembleKb, type KbSources, type NamedCuratedFile 
 import type { WorldCountry } from '../lib/kb/build/countries';
 import { type GeoNamesRow, parseGeoNamesLine } from '../lib/kb/build/geonames';
 import type { WordFilter } from '../lib/kb/build/names';
+import type { LeaderQidsFile } from '../lib/kb/build/office-holders';
+import type { IgosFile, PartiesFile } from '../lib/kb/build/organizations';
 import type { PhoenixFile } from '../lib/kb/build/phoenix';
 import type { FactbookFile, LeaderHistoryFile } from '../lib/kb/build/profiles';
 import type { Admin1Record } from '../lib/kb/build/regions';
@@ -34,6 +36,8 @@ export const ATTRIBUTION = [
   'Countries: world-countries (mledoze/countries), ODbL 1.0.',
   'Country facts and office holders: CIA World Factbook (public domain), data as of 2026-01-22.',
   'Government officials to 2014: Phoenix actor dictionaries, PETRARCH2 (c) 2014 Open Event Data Alliance, MIT License.',
+  'Political parties: Party Facts (Döring and Regel; partyfacts.org). Wikidata QIDs: CC0.',
+  'Intergovernmental organisations: SupraVerden by Confirmordeny, CC BY-SA 4.0 (selected fields).',
   'Curated places and actors: Backstory contributors, with the sources named in each entry.',
 ];
 
@@ -141,6 +145,9 @@ export function loadSources(root = ROOT): KbSources {
       readFileSync(join(root, 'data', 'countries', 'factbook-leaders.json'), 'utf8'),
     ) as LeaderHistoryFile,
     phoenix: JSON.parse(readFileSync(join(root, 'data', 'converted', 'phoenix-people.json'), 'utf8')) as PhoenixFile,
+    parties: JSON.parse(readFileSync(join(root, 'data', 'converted', 'parties.json'), 'utf8')) as PartiesFile,
+    igos: JSON.parse(readFileSync(join(root, 'data', 'converted', 'igos.json'), 'utf8')) as IgosFile,
+    leaderQids: JSON.parse(readFileSync(join(root, 'data', 'converted', 'leader-qids.json'), 'utf8')) as LeaderQidsFile,
   };
 }
 
@@ -208,7 +215,8 @@ function main(): void {
   console.log(
     `sources: ${s.geonamesRows} GeoNames rows → ${s.towns} towns, ${s.regions} regions, ${s.countries} countries; ` +
       `${s.curatedPlaces} curated places (${s.merges} merged into generated ones), ${s.actors} actors, ` +
-      `${s.officeHolders} office holders from the Factbook, ${s.officials} officials from Phoenix`,
+      `${s.officeHolders} office holders from the Factbook, ${s.officials} officials from Phoenix, ` +
+      `${s.organizations} parties and IGOs (${s.qidsAdded} curated ones given a QID)`,
   );
   console.log(
     `entries: ${artifact.counts.places} places, ${artifact.counts.people} people, ${artifact.counts.organizations} organizations ` +

@@ -75,7 +75,8 @@ export function inverseRelations(index: NameIndex): InverseRelations {
 
 /**
  * The entry for `name` read alone: the linker's choice when it links the name, else the most prominent
- * entry whose name or alias folds to it (a bare everyday word the linker leaves alone still has an entry).
+ * entry whose name or alias folds to it (a bare everyday word the linker leaves alone still has an entry),
+ * never one that waits for its country to be named.
  */
 export function chooseEntry(name: string, index: NameIndex): KbEntry | undefined {
   const text = name.trim();
@@ -88,7 +89,10 @@ export function chooseEntry(name: string, index: NameIndex): KbEntry | undefined
     return index.entries[linked];
   }
   const positions = [...(positionsOf(index.byKey, foldKey(text)) ?? []), ...(positionsOf(index.byAcronym, text) ?? [])];
-  const candidates = positions.map((p) => index.entries[p]).filter((e): e is KbEntry => e !== undefined);
+  // An entry that needs its country named is not chosen for a name read alone, as in an article.
+  const candidates = positions
+    .map((p) => index.entries[p])
+    .filter((e): e is KbEntry => e !== undefined && !e.needsCountryCue);
   candidates.sort((a, b) => (b.prominence ?? 0) - (a.prominence ?? 0) || (a.id < b.id ? -1 : 1));
   return candidates[0];
 }
@@ -149,7 +153,7 @@ export function describeEntry(entry: KbEntry, index: NameIndex, inverse: Inverse
     asOf: entry.asOf ?? entry.profile?.asOf ?? null,
     source: entry.source,
     aliases: entry.aliases,
-    qid: /^Q[1-9]\d*$/.test(entry.id) ? entry.id : null,
+    qid: entry.qid ?? (/^Q[1-9]\d*$/.test(entry.id) ? entry.id : null),
     facts: [...(entry.facts ?? [])].sort((a, b) => a.date.localeCompare(b.date)),
     relations,
   };

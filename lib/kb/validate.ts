@@ -263,6 +263,17 @@ export function validateKb(entries: readonly unknown[], options: ValidateOptions
     actorPlace: mixed.length,
     actorPlaceTop: mixed.slice(0, top).map(([key, h]) => ({ key, ids: h.ids.slice(0, 5) })),
   };
+  // One QID, one entry: a QID on two entries means two entries for one real thing.
+  const qidOwners = new Map<string, string>();
+  for (const value of entries) {
+    const e = value as { id?: unknown; qid?: unknown } | null;
+    const id = idOf(e);
+    const qid = typeof e?.qid === 'string' ? e.qid : /^Q\d+$/.test(id) ? id : undefined;
+    if (!qid) continue;
+    const owner = qidOwners.get(qid);
+    if (owner && owner !== id) add('error', id, `QID ${qid} is also ${owner}'s`);
+    else qidOwners.set(qid, id);
+  }
   const coverage = coverageOf(entries, ids, add);
   const errors = issues.filter((i) => i.level === 'error').length;
   const warnings = issues.filter((i) => i.level === 'warning').length;
@@ -320,7 +331,7 @@ function coverageOf(
       c.actors++;
       if (e.kind === 'person') c.people++;
       if (Array.isArray(e.facts) && e.facts.length >= 3) c.actorsWithThreeFacts++;
-      if (/^Q\d+$/.test(id)) c.actorsWithQid++;
+      if (/^Q\d+$/.test(id) || typeof e.qid === 'string') c.actorsWithQid++;
     }
     for (const r of Array.isArray(e.relations) ? (e.relations as Relation[]) : []) {
       c.relations++;

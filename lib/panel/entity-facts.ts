@@ -10,9 +10,10 @@ const WIKIPEDIA_RE = /^https:\/\/[a-z-]+\.(?:m\.)?wikipedia\.org\/wiki\/[^\s]+$/
  * The entry's Wikipedia article: its own `wikipedia` link when it is one, else Wikidata's redirect to the
  * English article of its QID. Never fetched: only followed when the reader clicks.
  */
-export function wikipediaUrl(entry: Pick<KbEntry, 'id' | 'wikipedia'>): string | undefined {
+export function wikipediaUrl(entry: Pick<KbEntry, 'id' | 'wikipedia' | 'qid'>): string | undefined {
   if (entry.wikipedia && WIKIPEDIA_RE.test(entry.wikipedia)) return entry.wikipedia;
-  if (QID_RE.test(entry.id)) return `https://www.wikidata.org/wiki/Special:GoToLinkedPage/enwiki/${entry.id}`;
+  const qid = entry.qid ?? entry.id;
+  if (QID_RE.test(qid)) return `https://www.wikidata.org/wiki/Special:GoToLinkedPage/enwiki/${qid}`;
   return undefined;
 }
 

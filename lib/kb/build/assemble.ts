@@ -9,7 +9,8 @@ import { addPoint, emptyCentroid, type GeoNamesRow, isShippedRow } from './geona
 import { mergeCurated, redirectRelations } from './merge';
 import { cachedFoldKey, type WordFilter } from './names';
 import { withNearestCities } from './near';
-import { isSamePerson } from './office-holders';
+import { isSamePerson, type LeaderQidsFile, withLeaderQids } from './office-holders';
+import { type IgosFile, organizationEntries, type PartiesFile } from './organizations';
 import { type PhoenixFile, phoenixEntries } from './phoenix';
 import { attachProfiles, type FactbookFile, type LeaderHistoryFile } from './profiles';
 import { featureProminence } from './prominence';
@@ -41,6 +42,35 @@ export interface KbSources {
   leaderHistory?: LeaderHistoryFile;
   /** Government officials of the Phoenix dictionaries (`data/converted/phoenix-people.json`). */
   phoenix?: PhoenixFile;
+  /** Political parties (Party Facts) and intergovernmental organisations (SupraVerden), with QIDs. */
+  parties?: PartiesFile;
+  igos?: IgosFile;
+  /** Wikidata QIDs of heads of state and government (`data/converted/leader-qids.json`). */
+  leaderQids?: LeaderQidsFile;
+}
+
+/**
+ * The town a headquarters line names: "Geneva" in "Switzerland" → the most prominent place of that name in
+ * the country, by folded name.
+ */
+function placeFinder(entries: readonly KbEntry[]): (city: string, countryName: string) => string | undefined {
+  const countryByName = new Map<string, string>();
+  const towns = new Map<string, KbEntry>();
+  for (const e of entries) {
+    if (e.kind !== 'place' || !e.country) continue;
+    if (isCountry(e)) {
+      for (const n of [e.name, ...e.aliases]) countryByName.set(cachedFoldKey(n), e.country);
+      continue;
+    }
+    if (e.subtype === 'region') continue;
+    const key = `${e.country}|${cachedFoldKey(e.name)}`;
+    const seen = towns.get(key);
+    if (!seen || (e.prominence ?? 0) > (seen.prominence ?? 0)) towns.set(key, e);
+  }
+  return (city, countryName) => {
+    const cc = countryByName.get(cachedFoldKey(countryName));
+    return cc ? towns.get(`${cc}|${cachedFoldKey(city)}`)?.id : undefined;
+  };
 }
 
 export interface AssembleOptions {
@@ -71,6 +101,9 @@ export interface AssembleResult {
     officeHolders: number;
     /** Government officials added from the Phoenix dictionaries. */
     officials: number;
+    /** Parties and intergovernmental organisations added, and curated ones given a QID. */
+    organizations: number;
+    qidsAdded: number;
   };
 }
 
@@ -227,9 +260,22 @@ export function assembleKb(sources: KbSources, options: AssembleOptions): Assemb
     capitalIds: capitalEntryIds,
   });
   for (const e of profiled.added) origins.set(e.id, 'data/countries/factbook.json');
-  const known = [...profiled.entries, ...profiled.added];
+  const withLeaders = [...profiled.entries, ...profiled.added];
   const countryNames = new Map(
-    known.filter((e) => isCountry(e) && e.country).map((e) => [e.country as string, e.name]),
+    withLeaders.filter((e) => isCountry(e) && e.country).map((e) => [e.country as string, e.name]),
+  );
+  const orgs = organizationEntries({
+    entries: withLeaders,
+    parties: sources.parties,
+    igos: sources.igos,
+    placeOf: placeFinder(withLeaders),
+  });
+  for (const e of orgs.added) {
+    origins.set(e.id, e.subtype === 'party' ? 'data/converted/parties.json' : 'data/converted/igos.json');
+  }
+  const known = withLeaderQids(
+    [...withLeaders.map((e) => orgs.changed.get(e.id) ?? e), ...orgs.added],
+    sources.leaderQids,
   );
   const phoenix = sources.phoenix
     ? phoenixEntries(sources.phoenix, known, {
@@ -266,6 +312,8 @@ export function assembleKb(sources: KbSources, options: AssembleOptions): Assemb
       merges: merged.merges.length,
       officeHolders: profiled.added.length,
       officials: officials.length,
+      organizations: orgs.added.length,
+      qidsAdded: [...orgs.changed.values()].filter((e) => e.qid).length,
     },
   };
 }

@@ -217,3 +217,36 @@ export class OfficeHolderLedger {
     return [...this.added.values()];
   }
 }
+
+/** data/converted/leader-qids.json: officeholders' QIDs from a Wikidata query result. */
+export interface LeaderQidsFile {
+  source: string;
+  asOf: string;
+  leaders: { qid: string; name: string; country: string }[];
+}
+
+/**
+ * Gives each leader's QID to the one person of that country with that name (by `isSamePerson`), unless the
+ * person has a QID already or another entry holds this one.
+ */
+export function withLeaderQids(entries: readonly KbEntry[], file: LeaderQidsFile | undefined): KbEntry[] {
+  if (!file) return [...entries];
+  const taken = new Set(entries.flatMap((e) => [e.qid, /^Q\d+$/.test(e.id) ? e.id : undefined]).filter(Boolean));
+  const people = new Map<string, KbEntry[]>();
+  for (const e of entries) {
+    if (e.kind === 'person' && e.country) people.set(e.country, [...(people.get(e.country) ?? []), e]);
+  }
+  const given = new Map<string, string>();
+  for (const leader of file.leaders) {
+    if (taken.has(leader.qid)) continue;
+    const matches = (people.get(leader.country) ?? []).filter((p) => isSamePerson(p, leader.name));
+    const person = matches.length === 1 ? matches[0] : undefined;
+    if (!person || person.qid || /^Q\d+$/.test(person.id) || given.has(person.id)) continue;
+    given.set(person.id, leader.qid);
+    taken.add(leader.qid);
+  }
+  return entries.map((e) => {
+    const qid = given.get(e.id);
+    return qid ? { ...e, qid } : e;
+  });
+}
