@@ -149,7 +149,12 @@ export function EntityDetail({
           </ol>
         </section>
       )}
-      {entity?.asOf && <p class="as-of">Checked as of {entity.asOf}.</p>}
+      {entity && (
+        <p class="as-of">
+          Source: {entity.source}
+          {entity.asOf ? ` · as of ${entity.asOf}` : ''}
+        </p>
+      )}
       {wiki && (
         <p class="wiki">
           <a href={wiki} target="_blank" rel="noopener noreferrer">

@@ -40,6 +40,9 @@ export interface EntityCard {
   /** ISO 3166-1 alpha-2 code. */
   country?: string;
   role?: string;
+  /** Where the card's facts come from, and the date they were true. */
+  source?: string;
+  asOf?: string;
 }
 
 /** The highlighting state of the page in a tab, as the popup shows it. */

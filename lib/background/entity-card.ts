@@ -6,6 +6,8 @@ import type { EntityCard, Result } from '../messages';
 
 /** Longest description sent to a card: it shows one line, and the page must not get the whole entry. */
 export const CARD_DESCRIPTION_MAX = 300;
+/** Longest source label sent to a card. */
+const CARD_SOURCE_MAX = 80;
 /** Ids are QIDs or namespaced ids ("gn:170063", "bs:hemo-base"); anything longer is not one. */
 const MAX_ID_LENGTH = 200;
 
@@ -28,5 +30,8 @@ export function entityCardFor(index: NameIndex, id: unknown): Result<EntityCard>
   if (description) card.description = description.slice(0, CARD_DESCRIPTION_MAX);
   if (entry.country) card.country = entry.country;
   if (entry.role) card.role = entry.role;
+  if (entry.source) card.source = entry.source.slice(0, CARD_SOURCE_MAX);
+  const asOf = entry.asOf ?? entry.profile?.asOf;
+  if (asOf) card.asOf = asOf;
   return { ok: true, value: card };
 }

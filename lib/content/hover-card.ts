@@ -51,6 +51,8 @@ const CARD_CSS = `
 .meta { color: #555; margin: 0 0 4px; }
 .description { margin: 0 0 8px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .description:empty { display: none; }
+.source { color: #666; font-size: 11px; margin: -4px 0 8px; }
+.source:empty { display: none; }
 .hint { color: #666; font-size: 12px; margin: 0 0 6px; }
 .hint[hidden] { display: none; }
 button { font: inherit; font-size: 12px; padding: 4px 10px; border-radius: 6px; border: 1px solid #888;
@@ -59,7 +61,7 @@ button:focus-visible { outline: 2px solid #2a6fdb; outline-offset: 1px; }
 .error { color: #a00; }
 @media (prefers-color-scheme: dark) {
   .card { background: #26282b; color: #eee; border-color: rgba(255,255,255,.2); }
-  .meta, .hint { color: #bbb; }
+  .meta, .hint, .source { color: #bbb; }
   button { background: #3a3d41; border-color: #777; }
 }
 `;
@@ -70,6 +72,7 @@ interface CardView {
   name: HTMLElement;
   meta: HTMLElement;
   description: HTMLElement;
+  source: HTMLElement;
   hint: HTMLElement;
   button: HTMLButtonElement;
 }
@@ -231,6 +234,10 @@ export function installHoverCard(deps: HoverCardDeps): HoverCard {
     }
     v.meta.textContent = meta.join(' · ');
     v.description.textContent = card?.description ?? '';
+    // Every card says where its facts come from and as of when.
+    v.source.textContent = card?.source
+      ? [card.source, card.asOf ? `as of ${card.asOf}` : ''].filter(Boolean).join(' · ')
+      : '';
     v.hint.hidden = !byKeyboard || !mark.hasAttribute('tabindex');
     v.card.setAttribute('aria-label', v.name.textContent);
   }
@@ -264,6 +271,7 @@ export function installHoverCard(deps: HoverCardDeps): HoverCard {
     const name = element('p', 'name');
     const meta = element('p', 'meta');
     const description = element('p', 'description');
+    const source = element('p', 'source');
     const hint = element('p', 'hint');
     hint.textContent = 'Press Enter to open it in the side panel.';
     const button = doc.createElement('button');
@@ -272,13 +280,13 @@ export function installHoverCard(deps: HoverCardDeps): HoverCard {
     button.addEventListener('click', () => void deps.openPanel(current?.getAttribute(ENTITY_ATTRIBUTE) ?? undefined), {
       signal,
     });
-    card.append(name, meta, description, hint, button);
+    card.append(name, meta, description, source, hint, button);
     card.addEventListener('mouseenter', cancelHide, { signal });
     card.addEventListener('mouseleave', scheduleHide, { signal });
     addStyles(shadow);
     shadow.append(card);
     doc.documentElement.appendChild(host);
-    return { host, card, name, meta, description, hint, button };
+    return { host, card, name, meta, description, source, hint, button };
   }
 
   /**

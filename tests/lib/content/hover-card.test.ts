@@ -20,6 +20,8 @@ const CARDS: Record<string, EntityCard> = {
     subtype: 'city',
     country: 'SY',
     description: 'Capital of Syria <img src=x onerror="window.__pwned=1">',
+    source: 'GeoNames cities500',
+    asOf: '2025-01-01',
   },
   Q1065: { name: 'United Nations', kind: 'organization', subtype: 'intergovernmental-organization' },
 };
@@ -119,6 +121,7 @@ describe('the card', () => {
     expect(card.querySelector('.name')?.textContent).toBe('Damascus');
     expect(card.querySelector('.meta')?.textContent).toBe('Place · city · Syria');
     expect(card.querySelector('.description')?.textContent).toBe(CARDS['gn:170654'].description);
+    expect(card.querySelector('.source')?.textContent).toBe('GeoNames cities500 · as of 2025-01-01');
     // Knowledge-base text never becomes markup.
     expect(view()?.querySelector('img')).toBeNull();
     expect(card.getAttribute('aria-label')).toBe('Damascus');
