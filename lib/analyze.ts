@@ -3,6 +3,7 @@
 import { type NameIndex, positionsOf } from './kb/name-index';
 import type { KbEntry } from './kb/types';
 import { linkCandidates } from './link/link';
+import { applyPossessiveCountries, dropCredits } from './recognize/context-rules';
 import { dropInsideLongerNames, isEveryday, matchNames } from './recognize/match-names';
 import type { Mention } from './recognize/types';
 import { findUnknownAcronyms, findUnknownNames } from './recognize/unknown-names';
@@ -64,7 +65,12 @@ export function analyzeText(text: string, index: NameIndex): Mention[] {
     mentions.push({ ...acronym, surface: text.slice(acronym.start, acronym.end) });
   }
   mentions.sort((a, b) => a.start - b.start);
-  return applyDefinedAcronyms(applyShortForms(applyTeamSense(mentions, teams, tokens), tokens, index), tokens, text);
+  const read = applyDefinedAcronyms(
+    applyShortForms(applyTeamSense(mentions, teams, tokens), tokens, index),
+    tokens,
+    text,
+  );
+  return applyPossessiveCountries(dropCredits(read, text), text, index);
 }
 
 const SCORE_VERBS = new Set(['beat', 'beats', 'drew', 'v', 'vs', 'defeated', 'thrashed', 'edged', 'routed']);

@@ -90,8 +90,8 @@ function main(): void {
   for (const r of parseCsv(readFileSync(join(dir, 'partyfacts', 'partyfacts-core-parties.csv'), 'utf8'))) {
     const wiki = qidOf.get(r.partyfacts_id ?? '');
     const country = iso2.get(r.country ?? '');
-    // Real parties (not the file's placeholders) active since 1990 (the news still names them), with a QID.
-    if (r.technical || !wiki || !country || (r.year_last && Number(r.year_last) < 1990)) continue;
+    // Real parties (not the file's placeholders) with a QID: older ones too, as news and histories still name them.
+    if (r.technical || !wiki || !country) continue;
     const qid = wiki.wikidata_id as string;
     if (seen.has(qid)) continue;
     seen.add(qid);

@@ -17,6 +17,8 @@ const SAME_COUNTRY_BONUS = 0.35;
 const KIND_CUE_BONUS = 0.3;
 const NAMED_ELSEWHERE_BONUS = 0.6;
 const SKELETON_PENALTY = 0.6;
+/** Below the link threshold: the name is shown as a name of the entry's kind, with no card of its own. */
+const UNPLACED_CONFIDENCE = 0.2;
 
 // Nouns after a name that say what sort of place it is: "the province of X", "X province".
 const REGION_CUES = new Set([
@@ -33,6 +35,27 @@ const CITY_CUES = new Set(['city', 'town', 'village', 'airport', 'mayor']);
 const REGION_SUBTYPES = new Set(['region', 'area', 'territory']);
 const CITY_SUBTYPES = new Set(['city', 'town', 'capital']);
 const COUNTRY_SUBTYPES = new Set(['country', 'territory']);
+/**
+ * Words that name an institution every country has: a name made only of them ("the Supreme Court", "the
+ * Foreign Ministry", "Parliament") is a country's only in an article about that country.
+ */
+const INSTITUTION_WORDS = new Set(
+  (
+    'the of and for national supreme constitutional federal central high state public general people peoples ' +
+    'court courts ministry minister bank parliament senate assembly congress council commission committee cabinet ' +
+    'government office department agency service services police army navy air force forces armed guard ' +
+    'foreign affairs interior defence defense justice finance health education security intelligence election ' +
+    'electoral prosecutor prosecutors attorney house representatives chamber treasury presidency republic'
+  ).split(' '),
+);
+
+/** True when every word of the span is an institution word: the name says nothing of whose it is. */
+function isGenericInstitution(candidate: Candidate, tokens: Token[]): boolean {
+  for (let k = candidate.tokenStart; k < candidate.tokenEnd; k++) {
+    if (!INSTITUTION_WORDS.has(tokens[k].folded)) return false;
+  }
+  return true;
+}
 
 /**
  * Links candidates (dropping weak skeleton matches that fit none of the article's countries) in three steps: entries named without ambiguity set the article's countries;
@@ -40,8 +63,8 @@ const COUNTRY_SUBTYPES = new Set(['country', 'territory']);
  * and the first decision for a name holds for the whole article (one sense per article).
  */
 export function linkCandidates(candidates: Candidate[], tokens: Token[], index: NameIndex): Linked[] {
-  const countries = articleCountries(candidates, index, false);
-  const located = articleCountries(candidates, index, true);
+  const countries = articleCountries(candidates, tokens, index, false);
+  const located = articleCountries(candidates, tokens, index, true);
   const geography = located.size > 0 ? located : countries;
   const named = namedUnambiguously(candidates);
   const decided = new Map<string, KbEntry>();
@@ -67,12 +90,24 @@ export function linkCandidates(candidates: Candidate[], tokens: Token[], index: 
     // A skeleton match is a guess at a transliteration: only believable for a place in a country
     // where the article's other places are (not merely a country it names, like the US in a Syria story).
     // An entry that needs a country cue is only believable in an article about its country.
+    const generic = isGenericInstitution(candidate, tokens);
     const positions = candidate.positions.filter((p) => {
       const entry = index.entries[p];
       if (candidate.via === 'skeleton' && !geography.has(entry.country ?? '')) return false;
-      return !entry.needsCountryCue || countries.has(entry.country ?? '');
+      const needsCountry = entry.needsCountryCue || (generic && entry.kind === 'organization' && entry.country);
+      return !needsCountry || countries.has(entry.country ?? '');
     });
-    if (positions.length === 0) continue;
+    if (positions.length === 0) {
+      // Names the article does not place in any entry's country stay names of their kind, unlinked; a lone
+      // acronym of such an entry says too little to be a name at all.
+      if (candidate.via === 'name') {
+        const entry = candidate.positions
+          .map((p) => index.entries[p])
+          .sort((a, b) => (b.prominence ?? 0) - (a.prominence ?? 0))[0];
+        if (entry) out.push({ candidate, entry, confidence: UNPLACED_CONFIDENCE });
+      }
+      continue;
+    }
     const ranked = positions
       .map((p) => ({
         entry: index.entries[p],
@@ -116,13 +151,18 @@ function namedUnambiguously(candidates: Candidate[]): Set<number> {
  * Countries of the entries the article names without ambiguity (a country names itself); with
  * `placesOnly`, only of the places below country level: where the story happens.
  */
-function articleCountries(candidates: Candidate[], index: NameIndex, placesOnly: boolean): Set<string> {
+function articleCountries(
+  candidates: Candidate[],
+  tokens: Token[],
+  index: NameIndex,
+  placesOnly: boolean,
+): Set<string> {
   const countries = new Set<string>();
   for (const c of candidates) {
     if (c.positions.length !== 1 || c.via === 'skeleton') continue;
     const entry = index.entries[c.positions[0]];
-    // An entry that waits for its country to be named cannot name it itself.
-    if (entry.needsCountryCue) continue;
+    // An entry that waits for its country to be named cannot name it itself, nor can "the Supreme Court".
+    if (entry.needsCountryCue || isGenericInstitution(c, tokens)) continue;
     if (placesOnly && (entry.kind !== 'place' || COUNTRY_SUBTYPES.has(entry.subtype))) continue;
     if (entry.country) countries.add(entry.country);
   }

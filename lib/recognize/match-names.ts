@@ -10,6 +10,40 @@ import type { Candidate } from './types';
 /** Lower-case words allowed inside a name: Bank of England, Deir ez-Zor, Abu Bakr al-Baghdadi. */
 export const CONNECTORS: ReadonlySet<string> = NAME_PARTICLES;
 
+/**
+ * Head nouns of institutions that news writes in lower case after a capitalized name: "the Labour party",
+ * "the Kremlin administration"… A name the knowledge base spells with the noun matches either way.
+ */
+const LOWER_CASE_HEADS = new Set([
+  'party',
+  'parliament',
+  'army',
+  'government',
+  'council',
+  'ministry',
+  'university',
+  'movement',
+  'front',
+  'alliance',
+  'coalition',
+  'union',
+  'bank',
+  'court',
+  'agency',
+  'commission',
+  'committee',
+  'assembly',
+  'congress',
+  'senate',
+  'forces',
+  'militia',
+  'brigade',
+  'brigades',
+  'group',
+  'company',
+  'corporation',
+]);
+
 // Words that make a following capitalized common word a place: "in Reading", "near Split".
 const LOCATIVE_CUES = new Set(['in', 'near', 'at', 'from', 'to', 'outside', 'of', 'into', 'across', 'around']);
 const MIN_SKELETON_CONSONANTS = 4;
@@ -194,7 +228,14 @@ export function isEveryday(folded: string, index: NameIndex): boolean {
 function acceptable(tokens: Token[], i: number, j: number, index: NameIndex, positions: number[]): boolean {
   // The last word carries a capital; so does the first, unless it is a connector or an article ("al-Qamishli").
   // Lower-case words inside are fine: the knowledge base spells its names ("Kurdish region of Iraq").
-  if (!tokens[j].capitalized) return false;
+  // Not after a nationality or a country: "Syrian army", "Iraq government" are the country's, told by the demonym.
+  const lowerHead =
+    j > i &&
+    LOWER_CASE_HEADS.has(tokens[j].folded) &&
+    tokens[j - 1].capitalized &&
+    !index.demonyms.has(tokens[i].folded) &&
+    !positionsOf(index.byKey, tokens[i].folded)?.some((p) => COUNTRY_SUBTYPES.has(index.entries[p].subtype));
+  if (!tokens[j].capitalized && !lowerHead) return false;
   if (!tokens[i].capitalized && !CONNECTORS.has(tokens[i].folded)) return false;
   const last = tokens[j];
   const single = i === j || (i + 1 === j && isArabicArticle(tokens[i].folded));

@@ -7,7 +7,7 @@ import { cityEntry } from './cities';
 import { countryEntry, countryId, isArabicSpeaking, type WorldCountry } from './countries';
 import { addPoint, emptyCentroid, type GeoNamesRow, isShippedRow } from './geonames';
 import { mergeCurated, redirectRelations } from './merge';
-import { cachedFoldKey, type WordFilter } from './names';
+import { cachedFoldKey, type WordFilter, withoutTitledAliases } from './names';
 import { withNearestCities } from './near';
 import { isSamePerson, type LeaderQidsFile, withLeaderQids } from './office-holders';
 import { type IgosFile, organizationEntries, type PartiesFile } from './organizations';
@@ -231,7 +231,9 @@ export function assembleKb(sources: KbSources, options: AssembleOptions): Assemb
   const actors: KbEntry[] = [];
   for (const { file, data } of sources.actors) {
     for (const e of data.entries) {
-      actors.push(withFileDefaults(e, data));
+      const entry = withFileDefaults(e, data);
+      if (entry.kind === 'person') entry.aliases = withoutTitledAliases(entry.name, entry.aliases ?? []);
+      actors.push(entry);
       origins.set(e.id, file);
     }
   }
@@ -268,6 +270,7 @@ export function assembleKb(sources: KbSources, options: AssembleOptions): Assemb
     entries: withLeaders,
     parties: sources.parties,
     igos: sources.igos,
+    isBlocked,
     placeOf: placeFinder(withLeaders),
   });
   for (const e of orgs.added) {

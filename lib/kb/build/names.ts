@@ -149,3 +149,28 @@ export function unionAliases(name: string, ...lists: readonly (readonly string[]
   }
   return out;
 }
+
+/** Titles written before a person's name in news: an alias that is only a title and another name is a span, not a name. */
+const TITLES = new Set(
+  (
+    'president vice prime minister chancellor king queen pope emir amir sultan crown prince princess sheikh ' +
+    'general gen secretary foreign defence defense finance interior senator sen rep representative governor mayor ' +
+    'ayatollah supreme leader commander chairman chairwoman premier speaker mr mrs ms dr judge justice ' +
+    'ambassador envoy spokesman spokeswoman archbishop cardinal lord lady sir dame deputy acting former'
+  ).split(' '),
+);
+
+/**
+ * A person's aliases without those that are a title before another of the person's names ("President Macron"
+ * when "Macron" is one): the reader's text marks the name, and the title stays text, so every mention of the
+ * person has the same span.
+ */
+export function withoutTitledAliases(name: string, aliases: readonly string[]): string[] {
+  const names = new Set([name, ...aliases].map(cachedFoldKey));
+  return aliases.filter((alias) => {
+    const words = cachedFoldKey(alias).split(' ');
+    let k = 0;
+    while (k < words.length - 1 && TITLES.has(words[k] ?? '')) k++;
+    return k === 0 || !names.has(words.slice(k).join(' '));
+  });
+}

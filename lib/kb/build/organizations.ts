@@ -61,9 +61,18 @@ function isDistinctive(name: string): boolean {
     .some((w) => !GENERIC.has(w));
 }
 
-/** An abbreviation a reader would meet: three to six capitals, not one of the knowledge base's other names. */
-function usableAbbreviation(abbr: string | undefined, taken: ReadonlySet<string>): abbr is string {
-  return abbr !== undefined && /^[A-Z][A-Z0-9&-]{2,5}$/.test(abbr) && !taken.has(foldKey(abbr));
+/**
+ * An abbreviation a reader would meet: three to six capitals, not one of the knowledge base's other names and
+ * not an everyday word a headline writes in capitals ("CUP", "THE", "TOP").
+ */
+function usableAbbreviation(
+  abbr: string | undefined,
+  taken: ReadonlySet<string>,
+  isBlocked?: (folded: string) => boolean,
+): abbr is string {
+  if (abbr === undefined || !/^[A-Z][A-Z0-9&-]{2,5}$/.test(abbr)) return false;
+  const folded = foldKey(abbr);
+  return !taken.has(folded) && !isBlocked?.(folded);
 }
 
 export interface OrganizationInputs {
@@ -71,6 +80,8 @@ export interface OrganizationInputs {
   igos?: IgosFile;
   /** Every entry built so far. */
   entries: readonly KbEntry[];
+  /** Everyday words and given names (folded), never made aliases. */
+  isBlocked?: (folded: string) => boolean;
   /** Finds the place an organisation's headquarters names ("Geneva, Switzerland") → its id. */
   placeOf?: (city: string, countryName: string) => string | undefined;
 }
@@ -129,7 +140,7 @@ export function organizationEntries(inputs: OrganizationInputs): OrganizationRes
       kind: 'organization',
       subtype: 'party',
       name: p.name,
-      aliases: usableAbbreviation(p.short, taken) ? [p.short] : [],
+      aliases: usableAbbreviation(p.short, taken, inputs.isBlocked) ? [p.short] : [],
       country: p.country,
       qid: p.qid,
       prominence: 0.3,
@@ -159,7 +170,7 @@ export function organizationEntries(inputs: OrganizationInputs): OrganizationRes
     if (o.qid) qids.add(o.qid);
     const aliases = [
       ...o.otherNames.filter((n) => !taken.has(foldKey(n)) && n.split(' ').length > 1 && isDistinctive(n)),
-      ...o.abbreviations.filter((a) => usableAbbreviation(a, taken)),
+      ...o.abbreviations.filter((a) => usableAbbreviation(a, taken, inputs.isBlocked)),
     ];
     const entry: KbEntry = {
       id: newId(o.name),

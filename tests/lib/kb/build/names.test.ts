@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { cleanAliases, isLatinName, unionAliases, withoutArabicArticle } from '../../../../lib/kb/build/names';
+import {
+  cleanAliases,
+  isLatinName,
+  unionAliases,
+  withoutArabicArticle,
+  withoutTitledAliases,
+} from '../../../../lib/kb/build/names';
 
 // Everyday words and people's names, as the build's word lists give them.
 const blockedWords = new Set(['the', 'reading', 'stalin']);
@@ -70,4 +76,12 @@ describe('name helpers', () => {
   test('unionAliases keeps the first spelling of each key and skips the name', () => {
     expect(unionAliases('Kyiv', ['Kiev', 'KYIV'], ['kiev', 'Kyiv City'])).toEqual(['Kiev', 'Kyiv City']);
   });
+});
+
+test('withoutTitledAliases: a title before another of the names is not an alias of its own', () => {
+  expect(
+    withoutTitledAliases('Emmanuel Macron', ['Macron', 'President Macron', 'Emmanuel Jean-Michel Macron']),
+  ).toEqual(['Macron', 'Emmanuel Jean-Michel Macron']);
+  // Kept when the rest is no name of the person: the alias is how they are known.
+  expect(withoutTitledAliases('Salman of Saudi Arabia', ['King Salman'])).toEqual(['King Salman']);
 });

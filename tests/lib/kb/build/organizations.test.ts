@@ -115,3 +115,19 @@ test('the converters read quoted CSV fields and the YAML list of organisations',
     ),
   ).toEqual([{ Name_en: 'World Health Organization', Wikidata_code: 'Q7817', OpenSanctions_id: '[No code found.]' }]);
 });
+
+test('an abbreviation that is an everyday word in capitals ("CUP") is no alias', () => {
+  const { added } = organizationEntries({
+    entries: [],
+    isBlocked: (w) => w === 'cup',
+    parties: {
+      source: 'Party Facts',
+      asOf: '2023-06-05',
+      parties: [
+        { qid: 'Q10', name: 'Popular Unity Candidacy', short: 'CUP', country: 'ES' },
+        { qid: 'Q11', name: 'Party of Labour of Albania', short: 'PPSH', country: 'AL' },
+      ],
+    },
+  });
+  expect(added.map((e) => e.aliases)).toEqual([[], ['PPSH']]);
+});
