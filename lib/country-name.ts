@@ -17,3 +17,11 @@ export function countryName(code: string): string {
     return code;
   }
 }
+
+/** Country names read with "the": "Prime Minister of the United Kingdom", "President of the Philippines". */
+export function ofCountry(name: string): string {
+  const the =
+    /\b(?:United|Republic|Islands|Kingdom|States|Emirates|Federation)\b/.test(name) ||
+    /^(?:Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Seychelles|Vatican City)$/.test(name);
+  return the && !name.startsWith('the ') ? `the ${name}` : name;
+}

@@ -4,6 +4,7 @@
  * build and when the artifact is read, so the file stays small.
  */
 
+import { ofCountry } from '../country-name';
 import type { Fact, KbEntry } from './types';
 
 /** One dated code line of a person: a portfolio in a country's government from one date to another. */
@@ -65,8 +66,12 @@ function portfolioWords(p: PhoenixStint): string {
 /** A Phoenix person as a KB entry, worded as of the dictionaries' date. */
 export function officialEntry(person: PhoenixPerson, id: string, countryName: string, file: PhoenixFile): KbEntry {
   const last = latest(person.stints);
-  const years = (s: PhoenixStint) =>
-    s.from && s.to ? ` ${s.from.slice(0, 4)}–${s.to.slice(0, 4)}` : s.from ? ` from ${s.from.slice(0, 4)}` : '';
+  const years = (s: PhoenixStint) => {
+    const from = s.from?.slice(0, 4);
+    const to = s.to?.slice(0, 4);
+    if (from && to) return from === to ? ` ${from}` : ` ${from}–${to}`;
+    return from ? ` from ${from}` : '';
+  };
   const facts: Fact[] = [];
   for (const s of person.stints) {
     const what = `a government post${portfolioWords(s)}`;
@@ -84,8 +89,8 @@ export function officialEntry(person: PhoenixPerson, id: string, countryName: st
     country: person.country,
     // The dictionaries code ministers, officials and envoys alike, and stop in 2014: the role says no more.
     role: last
-      ? `Government official of ${countryName}${portfolioWords(last)}${years(last) ? `,${years(last)}` : ''} (as of ${file.asOf.slice(0, 4)})`
-      : `Government official of ${countryName}`,
+      ? `Government official of ${ofCountry(countryName)}${portfolioWords(last)}${years(last) ? `,${years(last)}` : ''} (as of ${file.asOf.slice(0, 4)})`
+      : `Government official of ${ofCountry(countryName)}`,
     prominence: 0.3,
     needsCountryCue: true,
     source: file.source,

@@ -4,6 +4,7 @@
  * offices become dated facts, `leads` (current holders) and `succeeded` relations.
  */
 
+import { ofCountry } from '../../country-name';
 import { foldedWords, foldKey, skeleton } from '../../text/fold';
 import type { Fact, KbEntry, Relation } from '../types';
 import type { OfficeHolder } from './factbook';
@@ -99,14 +100,6 @@ export interface HolderContext {
 /** The office as a phrase: "Prime Minister", or the office's kind when the source gives no title. */
 export function officeTitle(holder: OfficeHolder, office: Office): string {
   return holder.title ?? (office === 'head-of-state' ? 'Head of state' : 'Head of government');
-}
-
-/** Country names read with "the": "Prime Minister of the United Kingdom", "President of the Philippines". */
-export function ofCountry(name: string): string {
-  const the =
-    /\b(?:United|Republic|Islands|Kingdom|States|Emirates|Federation)\b/.test(name) ||
-    /^(?:Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Seychelles|Vatican City)$/.test(name);
-  return the && !name.startsWith('the ') ? `the ${name}` : name;
 }
 
 /** "Prime Minister of the United Kingdom (since 2024)", or "Former … (2016–2019)" for a past term. */

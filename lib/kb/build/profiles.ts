@@ -4,12 +4,13 @@
  * Pure: the build passes in the parsed sources; same input, same output.
  */
 
+import { ofCountry } from '../../country-name';
 import { foldKey } from '../../text/fold';
 import type { CountryProfile, KbEntry, OfficeTerm, ProfileLink } from '../types';
 import { countryId, type WorldCountry } from './countries';
 import type { FactbookCountry, OfficeHolder } from './factbook';
 import type { OfficeTerm as HistoryTerm, Office } from './leader-history';
-import { OfficeHolderLedger, ofCountry, officeRole, officeTitle } from './office-holders';
+import { OfficeHolderLedger, officeRole, officeTitle } from './office-holders';
 
 /** data/countries/factbook.json: what scripts/convert-factbook writes. */
 export interface FactbookFile {
