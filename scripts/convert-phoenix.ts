@@ -1,7 +1,7 @@
 /**
  * scripts/convert-phoenix — extracts the government members of the Phoenix/PETRARCH2 actor dictionaries (MIT,
  * data to 2014) into data/converted/phoenix-people.json: names, spellings, country and dated portfolios. Only
- * people in a government post in 2005 or later are kept. A developer's tool: the build reads the JSON.
+ * people in a government post in 2010 or later are kept. A developer's tool: the build reads the JSON.
  *
  *   npx tsx scripts/convert-phoenix.ts --source DIR
  * DIR holds Phoenix.Countries.actors.txt (petrarch2/data/dictionaries in the PETRARCH2 repository).
@@ -17,8 +17,8 @@ import { ROOT } from './build-kb';
 const require = createRequire(import.meta.url);
 /** Cited on every entry and fact; the full credit is in data/README.md and the artifact's attribution. */
 export const PHOENIX_SOURCE = 'Phoenix actor dictionaries (to 2014)';
-/** Posts that ended before this are too old for the news the product reads. */
-const SINCE = '2005';
+/** Posts that ended before this are too old for the news the product reads, and cost the worker's cold start. */
+const SINCE = '2010';
 
 function main(): void {
   const i = process.argv.indexOf('--source');
