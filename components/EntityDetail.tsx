@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { countryName } from '@/lib/country-name';
 import type { ArticleName, EntityRecord } from '@/lib/db/schema';
 import { placeLine, regionIdOf } from '@/lib/kb/place-line';
-import { connectionsInArticle, relationRows, timeline, wikipediaUrl } from '@/lib/panel/entity-facts';
+import { connectionsInArticle, readableAliases, relationRows, timeline, wikipediaUrl } from '@/lib/panel/entity-facts';
 import type { SentenceRow } from '@/lib/panel/sentence';
 import { CountryProfile } from './panel/CountryProfile';
 
@@ -65,6 +65,7 @@ export function EntityDetail({
   ].filter(Boolean);
   const facts = entity ? timeline(entity) : [];
   const relations = entity ? relationRows(entity, relationTargets) : [];
+  const aliases = entity ? readableAliases(entity) : [];
   const connections = entity ? connectionsInArticle(entity, articleEntityIds, relationTargets) : [];
   const regionId = entity ? regionIdOf(entity) : undefined;
   const where = entity
@@ -95,9 +96,9 @@ export function EntityDetail({
       {entity?.description && <p class="description">{entity.description}</p>}
       {entity?.profile && <CountryProfile profile={entity.profile} onSelectEntity={onSelectEntity} />}
       {map && <div class="map">{map}</div>}
-      {entity && entity.aliases.length > 0 && (
+      {aliases.length > 0 && (
         <p class="aliases">
-          <span class="label">Also:</span> {entity.aliases.slice(0, 12).join(' · ')}
+          <span class="label">Also:</span> {aliases.join(' · ')}
         </p>
       )}
       {connections.length > 0 && (

@@ -1,6 +1,7 @@
 /** @module lib/kb/lookup — one name → the entry the linker would choose for it alone, as `kb:lookup` prints it. */
 
 import { analyzeText } from '../analyze';
+import { readableAliases } from '../panel/entity-facts';
 import { foldKey } from '../text/fold';
 import { type NameIndex, positionsOf } from './name-index';
 import { placeLine, regionIdOf } from './place-line';
@@ -152,7 +153,7 @@ export function describeEntry(entry: KbEntry, index: NameIndex, inverse: Inverse
     role: entry.role ?? null,
     asOf: entry.asOf ?? entry.profile?.asOf ?? null,
     source: entry.source,
-    aliases: entry.aliases,
+    aliases: readableAliases(entry, 24),
     qid: entry.qid ?? (/^Q[1-9]\d*$/.test(entry.id) ? entry.id : null),
     facts: [...(entry.facts ?? [])].sort((a, b) => a.date.localeCompare(b.date)),
     relations,

@@ -92,3 +92,30 @@ export function connectionsInArticle(
     return [{ text: `${entry.name} ${RELATION_VERB[r.type] ?? r.type} ${target.name}`, targetId: r.target }];
   });
 }
+
+/**
+ * The aliases worth showing a reader (the index keeps them all for matching): not the name again in other
+ * letters, not an inflected form of a shorter spelling ("Kievom", "Kievu" beside "Kiev"), Latin letters first,
+ * at most `max`.
+ */
+export function readableAliases(entry: Pick<KbEntry, 'name' | 'aliases'>, max = 8): string[] {
+  const fold = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
+  const seen = new Set([fold(entry.name)]);
+  const stems = [entry.name, ...entry.aliases].map(fold).filter((s) => !s.includes(' ') && s.length >= 4);
+  const out: string[] = [];
+  for (const alias of entry.aliases) {
+    const key = fold(alias);
+    if (seen.has(key)) continue;
+    const inflected =
+      !key.includes(' ') && stems.some((stem) => stem !== key && key.startsWith(stem) && key.length - stem.length <= 3);
+    if (inflected) continue;
+    seen.add(key);
+    out.push(alias);
+  }
+  const latin = (s: string) => /^[\p{Script=Latin}\p{M}\d\s.'’&()-]+$/u.test(s);
+  return [...out.filter(latin), ...out.filter((a) => !latin(a))].slice(0, max);
+}

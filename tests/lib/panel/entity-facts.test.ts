@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { countryName } from '../../../lib/country-name';
-import { connectionsInArticle, relationRows, timeline, wikipediaUrl } from '../../../lib/panel/entity-facts';
+import {
+  connectionsInArticle,
+  readableAliases,
+  relationRows,
+  timeline,
+  wikipediaUrl,
+} from '../../../lib/panel/entity-facts';
 import { mapViewFor } from '../../../lib/panel/map-points';
 import { MINI_ENTRIES } from '../../helpers/mini-kb';
 
@@ -89,4 +95,13 @@ describe('connectionsInArticle', () => {
       { text: 'Friedrich Merz succeeded Olaf Scholz', targetId: 'bs:olaf-scholz' },
     ]);
   });
+});
+
+test('readableAliases: no inflected forms, no repeats of the name, Latin letters first', () => {
+  expect(
+    readableAliases({
+      name: 'Kyiv',
+      aliases: ['Kiev', 'Kievi', 'Kievom', 'Kievu', 'Kyïv', 'Киев', 'Kiyev'],
+    }),
+  ).toEqual(['Kiev', 'Kiyev', 'Киев']);
 });
