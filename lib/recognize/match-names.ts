@@ -103,7 +103,7 @@ function longestAt(tokens: Token[], i: number, index: NameIndex, text: string): 
     for (let j = from; j < tokens.length && j - from < index.maxWords; j++) {
       key = key ? `${key} ${tokens[j].folded}` : tokens[j].folded;
       const positions = positionsOf(index.byKey, key);
-      if (positions && acceptable(tokens, i, j, index, positions)) {
+      if (positions && acceptable(tokens, i, j, index, positions, text)) {
         best = { start: first.start, end: tokens[j].end, tokenStart: i, tokenEnd: j + 1, positions, via: 'name' };
       }
       if (!tokens[j].joinsNext || !index.prefixes.has(key)) break;
@@ -225,7 +225,14 @@ export function isEveryday(folded: string, index: NameIndex): boolean {
 }
 
 /** Capitalization and everyday-word checks for the span tokens[i..j]. */
-function acceptable(tokens: Token[], i: number, j: number, index: NameIndex, positions: number[]): boolean {
+function acceptable(
+  tokens: Token[],
+  i: number,
+  j: number,
+  index: NameIndex,
+  positions: number[],
+  text: string,
+): boolean {
   // The last word carries a capital; so does the first, unless it is a connector or an article ("al-Qamishli").
   // Lower-case words inside are fine: the knowledge base spells its names ("Kurdish region of Iraq").
   // Not after a nationality or a country: "Syrian army", "Iraq government" are the country's, told by the demonym.
@@ -235,7 +242,15 @@ function acceptable(tokens: Token[], i: number, j: number, index: NameIndex, pos
     tokens[j - 1].capitalized &&
     !index.demonyms.has(tokens[i].folded) &&
     !positionsOf(index.byKey, tokens[i].folded)?.some((p) => COUNTRY_SUBTYPES.has(index.entries[p].subtype));
-  if (!tokens[j].capitalized && !lowerHead) return false;
+  // The lower-case half of a hyphenated given name belongs to it: "Moon Jae-in", "Kim Jong-un".
+  const previous = tokens[j - 1];
+  const hyphenated =
+    j > i &&
+    previous !== undefined &&
+    previous.capitalized &&
+    text[previous.end] === '-' &&
+    tokens[j].start === previous.end + 1;
+  if (!tokens[j].capitalized && !lowerHead && !hyphenated) return false;
   if (!tokens[i].capitalized && !CONNECTORS.has(tokens[i].folded)) return false;
   const last = tokens[j];
   const single = i === j || (i + 1 === j && isArabicArticle(tokens[i].folded));

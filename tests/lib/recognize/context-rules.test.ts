@@ -72,3 +72,15 @@ test('a caption that says what the photo shows keeps its names', () => {
   expect(found('Photo: Protesters march in India on Monday')).toContainEqual(['India', 'Q668']);
   expect(found('Photo: Smoke rises over Iraq')).toContainEqual(['Iraq', 'Q796']);
 });
+
+test('the lower-case half of a hyphenated given name is part of the name: "Moon Jae-in’s aides"', () => {
+  const korea = buildNameIndex([
+    entry('bs:moon-jae-in', 'person', 'head-of-state', 'Moon Jae-in', { country: 'KR' }),
+    entry('Q56226', 'person', 'head-of-state', 'Kim Jong Un', { country: 'KP' }),
+  ]);
+  const names = (text: string) => analyzeText(text, korea).map((m) => [m.surface, m.entityId ?? null]);
+  expect(names('Moon Jae-in’s aides met envoys of Kim Jong-un on Monday.')).toEqual([
+    ['Moon Jae-in', 'bs:moon-jae-in'],
+    ['Kim Jong-un', 'Q56226'],
+  ]);
+});
