@@ -2,6 +2,11 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
 const GECKO_ID = 'backstory@backstory.example';
+/**
+ * Extension pages run only our own bundled scripts, embed no plugins and fetch nothing but our own files
+ * (the knowledge base): no remote code, and no request leaves the device from a page or the worker.
+ */
+export const EXTENSION_CSP = "script-src 'self'; object-src 'self'; connect-src 'self'";
 
 export default defineConfig({
   // BACKSTORY_OUT_DIR lets two builds run side by side (the e2e tests read the same variable).
@@ -13,6 +18,7 @@ export default defineConfig({
     // contextMenus: the "Save to Backstory library" item on pages. No host permissions: saving asks our
     // content script for the page, and the library is an extension page.
     permissions: ['storage', 'contextMenus'],
+    content_security_policy: browser === 'firefox' ? EXTENSION_CSP : { extension_pages: EXTENSION_CSP },
     action: { default_title: 'Backstory' },
     // A manifest key, not a permission. The id is TOGGLE_PAGE_COMMAND in lib/background/commands.ts.
     commands: {

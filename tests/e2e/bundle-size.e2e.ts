@@ -28,4 +28,8 @@ test('the manifest asks only for storage, the side panel and the context menu, a
   expect(manifest.commands['toggle-page-highlights'].suggested_key.default).toBe('Alt+Shift+B');
   expect(manifest.commands['save-article'].suggested_key.default).toBe('Alt+Shift+S');
   expect(manifest.action.default_popup).toBe('popup.html');
+  // A content security policy: our own scripts only, no plugins, no requests but to our own files.
+  expect(manifest.content_security_policy.extension_pages).toBe(
+    "script-src 'self'; object-src 'self'; connect-src 'self'",
+  );
 });

@@ -37,6 +37,7 @@ describe('the Firefox build', () => {
     expect([...m.permissions].sort()).toEqual(['contextMenus', 'storage']);
     expect(m.optional_permissions ?? []).toEqual([]);
     expect(m.browser_specific_settings?.gecko?.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(m.content_security_policy).toBe("script-src 'self'; object-src 'self'; connect-src 'self'");
   });
 
   test('passes web-ext lint without errors', () => {
