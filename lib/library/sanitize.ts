@@ -50,7 +50,22 @@ const FORBID_TAGS = [
   'dialog',
   'portal',
 ];
-const FORBID_ATTR = ['style', 'srcset', 'sizes', 'action', 'formaction', 'ping', 'background', 'poster', 'target'];
+// The page's class, id and role (and aria attributes, below) go too: with them a saved page could dress its
+// text as the library's own UI, or as an alert read out to a screen reader.
+const FORBID_ATTR = [
+  'style',
+  'srcset',
+  'sizes',
+  'action',
+  'formaction',
+  'ping',
+  'background',
+  'poster',
+  'target',
+  'class',
+  'id',
+  'role',
+];
 
 /**
  * A sanitizer bound to a window (the library page's, or happy-dom's in tests). One DOMPurify instance of its
@@ -87,6 +102,7 @@ export function createReaderSanitizer(window: Window | typeof globalThis): Reade
       FORBID_TAGS,
       FORBID_ATTR,
       ALLOW_DATA_ATTR: false,
+      ALLOW_ARIA_ATTR: false,
       ALLOW_UNKNOWN_PROTOCOLS: false,
       SANITIZE_NAMED_PROPS: true,
       KEEP_CONTENT: true,

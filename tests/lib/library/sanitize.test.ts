@@ -57,6 +57,7 @@ interface Rendered {
   rels: (string | null)[];
   imgSrc: (string | null)[];
   held: (string | null)[];
+  pageAttributes: string[];
   text: string;
 }
 
@@ -86,6 +87,11 @@ async function render(html: string, showImages = false): Promise<Rendered> {
         rels: links.filter((a) => a.hasAttribute('href')).map((a) => a.getAttribute('rel')),
         imgSrc: [...root.querySelectorAll('img')].map((i) => i.getAttribute('src')),
         held: [...root.querySelectorAll('img')].map((i) => i.getAttribute('data-bs-src')),
+        pageAttributes: all.flatMap((el) =>
+          [...el.attributes]
+            .map((a) => a.name)
+            .filter((n) => ['class', 'id', 'role'].includes(n) || n.startsWith('aria-')),
+        ),
         text: root.textContent ?? '',
       };
     },
@@ -108,6 +114,14 @@ describe.skipIf(!existsSync(CHROMIUM))('reader sanitizing (in Chromium)', () => 
     expect(r.hrefs.filter((h) => h !== null)).toEqual(['https://news.example/more']);
     expect(r.targets).toEqual(['_blank']);
     expect(r.rels).toEqual(['noopener noreferrer']);
+  });
+
+  test("the page's class, id, role and aria attributes go: saved text cannot dress as the library's UI or an alert", async () => {
+    const r = await render(
+      '<div class="bs-toast error" id="library-search" role="alert" aria-live="assertive">Your library was deleted</div>',
+    );
+    expect(r.pageAttributes).toEqual([]);
+    expect(r.text).toBe('Your library was deleted');
   });
 
   test('remote images are held back by default and load only when asked for', async () => {
