@@ -20,6 +20,11 @@ export interface HoverCardDeps {
   showDelayMs?: number;
   /** Time the pointer may take to travel from the mark to the card. */
   hideDelayMs?: number;
+  /**
+   * Whether an event comes from the reader rather than the page's script (default: `event.isTrusted`). A page
+   * must not open the side panel by dispatching a key event; tests of the DOM emulation pass their own.
+   */
+  isTrusted?: (event: Event) => boolean;
 }
 
 export interface HoverCard {
@@ -95,6 +100,7 @@ export function installHoverCard(deps: HoverCardDeps): HoverCard {
   let hideTimer: number | undefined;
   let request = 0;
 
+  const isTrusted = deps.isTrusted ?? ((e: Event) => e.isTrusted);
   const listen = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
     doc.addEventListener(type, fn, { capture: true, passive: type !== 'keydown', signal });
 
@@ -132,7 +138,12 @@ export function installHoverCard(deps: HoverCardDeps): HoverCard {
       if (focusWasInCard) (mark as HTMLElement).focus?.();
       return;
     }
-    if ((e.key === 'Enter' || e.key === ' ') && markOf(e.target) && (e.target as Element).hasAttribute('tabindex')) {
+    if (
+      (e.key === 'Enter' || e.key === ' ') &&
+      isTrusted(e) &&
+      markOf(e.target) &&
+      (e.target as Element).hasAttribute('tabindex')
+    ) {
       // The mark is a button: activating it opens the side panel, inside this key event's user gesture.
       e.preventDefault();
       void deps.openPanel((e.target as Element).getAttribute(ENTITY_ATTRIBUTE) ?? undefined);

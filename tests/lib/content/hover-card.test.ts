@@ -44,6 +44,8 @@ function setup(html: string, overrides: Partial<HoverCardDeps> = {}) {
     clearTimeout: clock.clearTimeout,
     showDelayMs: 10,
     hideDelayMs: 10,
+    // happy-dom's events are all untrusted: the tests stand for the reader, except where they mark one as the page's.
+    isTrusted: (e) => !(e as Event & { fromPage?: boolean }).fromPage,
     ...overrides,
   });
   const root = document.querySelector('article') as Element;
@@ -164,6 +166,14 @@ describe('the card', () => {
     await sleep(5);
     (cardOf().querySelector('button') as HTMLButtonElement).click();
     expect(opened).toEqual(['gn:170654', 'gn:170654']);
+  });
+
+  test("a key event the page's script dispatches does not open the side panel", async () => {
+    const { opened } = setup('<p>Officials in Damascus said so.</p>');
+    const mark = document.querySelector('bs-mention') as HTMLElement;
+    const forged = Object.assign(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }), { fromPage: true });
+    mark.dispatchEvent(forged);
+    expect(opened).toEqual([]);
   });
 
   test('leaves the page when the content script’s context ends', async () => {
