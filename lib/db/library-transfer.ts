@@ -144,8 +144,9 @@ const MERGE: { [T in ExportTable]: Merge<ExportRecordMap[T]> } = {
     }),
   savedPages: (db, records) =>
     db.transaction('rw', db.savedPages, async () => {
+      // The copy on this device wins: an imported file never replaces a saved page the reader has.
       const existing = await db.savedPages.bulkGet(records.map((r) => r.id));
-      const out = records.filter((r, i) => !existing[i] || r.updatedAt > (existing[i]?.updatedAt ?? 0));
+      const out = records.filter((_, i) => !existing[i]);
       await db.savedPages.bulkPut(out);
       return out.length;
     }),
@@ -167,11 +168,9 @@ const MERGE: { [T in ExportTable]: Merge<ExportRecordMap[T]> } = {
     }),
   entities: (db, records) =>
     db.transaction('rw', db.entities, async () => {
+      // The local entry wins on an id both have.
       const existing = await db.entities.bulkGet(records.map((r) => r.id));
-      const out = records.filter((r, i) => {
-        const e = existing[i];
-        return !e || e.origin === 'kb' || r.updatedAt > e.updatedAt;
-      }) as EntityRecord[];
+      const out = records.filter((_, i) => !existing[i]) as EntityRecord[];
       await db.entities.bulkPut(out);
       return out.length;
     }),
@@ -200,7 +199,14 @@ function correctionSignature(c: CorrectionRecord): string {
   return JSON.stringify([c.key, c.action, c.surface, c.entityId ?? null, c.wrongEntityId ?? null, c.createdAt]);
 }
 
-/** Adds the records whose signature is not stored yet; keeps a record's id when that id is free. */
+/** Largest id an imported note or correction keeps; others are re-keyed (far below the key generator's 2^53). */
+export const MAX_KEPT_ID = 2 ** 32;
+
+function keepableId(id: number | undefined): id is number {
+  return id !== undefined && Number.isSafeInteger(id) && id >= 1 && id <= MAX_KEPT_ID;
+}
+
+/** Adds the records whose signature is not stored yet; keeps a record's id when that id is free and ordinary. */
 async function addNew<T extends { id?: number }>(
   table: {
     bulkGet(keys: number[]): Promise<(T | undefined)[]>;
@@ -218,13 +224,15 @@ async function addNew<T extends { id?: number }>(
     known.add(s);
     return true;
   });
-  const withIds = fresh.filter((r) => r.id !== undefined);
+  // An id is kept only when it is an ordinary key: a huge one (2^53, 1e999) would exhaust the key generator,
+  // so no note could be added again.
+  const withIds = fresh.filter((r) => keepableId(r.id));
   const taken = await table.bulkGet(withIds.map((r) => r.id as number));
   const free = new Set(withIds.filter((_, i) => !taken[i]).map((r) => r.id));
   // Records keeping their ids first: an added record takes the next free id, which may be one of theirs.
-  for (const r of fresh) if (r.id !== undefined && free.has(r.id)) await table.put(r);
+  for (const r of fresh) if (keepableId(r.id) && free.has(r.id)) await table.put(r);
   for (const r of fresh) {
-    if (r.id !== undefined && free.has(r.id)) continue;
+    if (keepableId(r.id) && free.has(r.id)) continue;
     const { id: _id, ...rest } = r;
     await table.add(rest as T);
   }

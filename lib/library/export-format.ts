@@ -35,7 +35,16 @@ export interface ExportHeader {
 
 const str = v.string();
 const optStr = v.optional(v.string());
-const time = v.pipe(v.number(), v.finite());
+const DAY_MS = 86_400_000;
+// A time from the reader's past: a date far in the future would sort first forever, or hide every row.
+const time = v.pipe(
+  v.number(),
+  v.finite(),
+  v.minValue(0),
+  v.check((t) => t <= Date.now() + DAY_MS, 'a date later than tomorrow'),
+);
+// Only web pages are saved: another scheme (javascript:, data:) is never a link the library renders.
+const webUrl = v.pipe(v.string(), v.regex(/^https?:\/\//i, 'not an http(s) address'));
 const kind = v.picklist(['place', 'person', 'organization']);
 const span = v.object({ start: v.pipe(v.number(), v.integer()), end: v.pipe(v.number(), v.integer()) });
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(4096));
@@ -52,7 +61,7 @@ const articleName = v.object({
 const SCHEMAS = {
   articles: v.object({
     id,
-    url: str,
+    url: webUrl,
     title: str,
     site: str,
     text: str,
@@ -95,7 +104,8 @@ const SCHEMAS = {
   // The reader's own entries: the knowledge base ships the rest, so they are never exported. Loose, since
   // KbEntry grows optional fields over time; the fields every reader of an entry relies on are checked.
   entities: v.looseObject({
-    id,
+    // The reader's entries live under "user:" ids: one may never take a shipped entry's id and replace it.
+    id: v.pipe(id, v.startsWith('user:', 'not a reader\'s own entry id (user:…)')),
     kind,
     subtype: str,
     name: str,

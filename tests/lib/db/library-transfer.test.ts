@@ -85,6 +85,32 @@ describe('export and import', () => {
     ]);
   });
 
+  test('a note id that would exhaust the key generator is re-keyed, and notes can still be added after', async () => {
+    const db = fresh();
+    await importLibrary(
+      db,
+      pieces(FIXTURE_V1.replace('"updatedAt":1705400200000,"id":2}', `"updatedAt":1705400200000,"id":${2 ** 53}}`)),
+    );
+    const ids = (await db.notes.toArray()).map((n) => n.id as number);
+    expect(Math.max(...ids)).toBeLessThan(2 ** 32);
+    await db.notes.add({ entityId: 'Q1', text: 'after the import', createdAt: 1, updatedAt: 1 });
+    expect(await db.notes.count()).toBe(ids.length + 1);
+  });
+
+  test('the local copy wins: an import never replaces a saved page or an entry the reader has', async () => {
+    const db = fresh();
+    await importLibrary(db, pieces(FIXTURE_V1));
+    const page = (await db.savedPages.toArray())[0];
+    const entry = await db.entities.get('user:hemo-base');
+    if (!page || !entry) throw new Error('fixture changed');
+    await db.savedPages.put({ ...page, html: '<p>my own copy</p>' });
+    await db.entities.put({ ...entry, name: 'My own name' });
+    const later = FIXTURE_V1.replaceAll('"updatedAt":1705500060000', '"updatedAt":1705500070000');
+    await importLibrary(db, pieces(later));
+    expect((await db.savedPages.get(page.id))?.html).toBe('<p>my own copy</p>');
+    expect((await db.entities.get('user:hemo-base'))?.name).toBe('My own name');
+  });
+
   test('a record damaged in the middle of the file: a clear error naming the line, and nothing written', async () => {
     const db = fresh();
     const lines = FIXTURE_V1.split('\n');
@@ -106,6 +132,14 @@ describe('export and import', () => {
       ['', /empty/],
       [FIXTURE_V1.replace('"version":1', '"version":2'), /newer Backstory \(format version 2/],
       [FIXTURE_V1.replace('"origin":"user"', '"origin":"kb"'), /entities record \(origin/],
+      // A crafted file: a date that would hide every row, a script as a link, a shipped entry's id.
+      [FIXTURE_V1.replace('"savedAt":1705500060000', '"savedAt":1e16'), /savedAt: .*later than tomorrow/],
+      [FIXTURE_V1.replace('"savedAt":1705500060000', '"savedAt":-5'), /savedAt/],
+      [
+        FIXTURE_V1.replace('"url":"https://news.example/visited"', '"url":"javascript:alert(1)"'),
+        /articles record \(url: not an http\(s\) address/,
+      ],
+      [FIXTURE_V1.replace('"id":"user:hemo-base"', '"id":"Q858"'), /not a reader's own entry id/],
     ];
     for (const [text, message] of cases) {
       const error = await importLibrary(db, pieces(text)).catch((e: unknown) => e);
