@@ -105,7 +105,7 @@ const SCHEMAS = {
   // KbEntry grows optional fields over time; the fields every reader of an entry relies on are checked.
   entities: v.looseObject({
     // The reader's entries live under "user:" ids: one may never take a shipped entry's id and replace it.
-    id: v.pipe(id, v.startsWith('user:', 'not a reader\'s own entry id (user:…)')),
+    id: v.pipe(id, v.startsWith('user:', "not a reader's own entry id (user:…)")),
     kind,
     subtype: str,
     name: str,
