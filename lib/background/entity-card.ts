@@ -1,6 +1,6 @@
 /** @module lib/background/entity-card — the few facts a hover card shows, read from the in-memory name index. */
 
-import type { NameIndex } from '../kb/name-index';
+import { entryById, type NameIndex } from '../kb/name-index';
 import { placeLine, regionIdOf } from '../kb/place-line';
 import type { EntityCard, Result } from '../messages';
 
@@ -20,13 +20,10 @@ export function entityCardFor(index: NameIndex, id: unknown): Result<EntityCard>
   if (position === undefined) return { ok: false, error: `unknown entity: ${id}` };
   const entry = index.entries[position];
   const card: EntityCard = { name: entry.name, kind: entry.kind, subtype: entry.subtype };
-  const byId = (target: string | undefined) => {
-    const p = target === undefined ? undefined : index.byId.get(target);
-    return p === undefined ? undefined : index.entries[p];
-  };
   // A place without a written description says where it is ("Town in …, 30 km NE of …").
   const description =
-    entry.description ?? placeLine(entry, { region: byId(regionIdOf(entry)), near: byId(entry.near?.id) });
+    entry.description ??
+    placeLine(entry, { region: entryById(index, regionIdOf(entry)), near: entryById(index, entry.near?.id) });
   if (description) card.description = description.slice(0, CARD_DESCRIPTION_MAX);
   if (entry.country) card.country = entry.country;
   if (entry.role) card.role = entry.role;

@@ -3,7 +3,7 @@
 import { analyzeText } from '../analyze';
 import { readableAliases } from '../panel/entity-facts';
 import { foldKey } from '../text/fold';
-import { type NameIndex, positionsOf } from './name-index';
+import { entryById, type NameIndex, positionsOf } from './name-index';
 import { placeLine, regionIdOf } from './place-line';
 import { INVERSE_OF, isForward, storesInverse } from './relations';
 import type { KbEntry, OfficeTerm, ProfileLink } from './types';
@@ -85,10 +85,8 @@ export function chooseEntry(name: string, index: NameIndex): KbEntry | undefined
   const mentions = analyzeText(text, index).filter((m) => m.entityId);
   const whole = mentions.find((m) => m.start === 0 && m.end === text.length);
   const best = whole ?? [...mentions].sort((a, b) => b.end - b.start - (a.end - a.start))[0];
-  const linked = best?.entityId ? index.byId.get(best.entityId) : undefined;
-  if (linked !== undefined && (whole || (best && best.end - best.start >= text.length * 0.6))) {
-    return index.entries[linked];
-  }
+  const linked = entryById(index, best?.entityId);
+  if (linked && (whole || (best && best.end - best.start >= text.length * 0.6))) return linked;
   const positions = [...(positionsOf(index.byKey, foldKey(text)) ?? []), ...(positionsOf(index.byAcronym, text) ?? [])];
   // An entry that needs its country named is not chosen for a name read alone, as in an article.
   const candidates = positions
@@ -123,10 +121,7 @@ function profileOf(entry: KbEntry): LookupProfile | undefined {
 
 /** What the panel shows for `entry`, with its relations in both directions. */
 export function describeEntry(entry: KbEntry, index: NameIndex, inverse: InverseRelations): LookupEntry {
-  const entryOf = (id: string | undefined) => {
-    const position = id === undefined ? undefined : index.byId.get(id);
-    return position === undefined ? undefined : index.entries[position];
-  };
+  const entryOf = (id: string | undefined) => entryById(index, id);
   const nameOf = (id: string) => entryOf(id)?.name ?? null;
   // A stored other side ("led-by X") reads as X's relation pointing here: {type: "leads", direction: "in"}.
   const relations: LookupRelation[] = (entry.relations ?? []).map((r) => ({

@@ -45,6 +45,12 @@ export function positionsOf(map: Map<string, Positions>, key: string): number[] 
   return found === undefined ? undefined : typeof found === 'number' ? [found] : found;
 }
 
+/** The entry with id `id`, if the index holds it. */
+export function entryById(index: Pick<NameIndex, 'byId' | 'entries'>, id: string | undefined): KbEntry | undefined {
+  const position = id === undefined ? undefined : index.byId.get(id);
+  return position === undefined ? undefined : index.entries[position];
+}
+
 /** A place whose one-word name has a given skeleton, and that word's length. */
 export interface SkeletonHit {
   position: number;

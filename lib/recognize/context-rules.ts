@@ -4,7 +4,7 @@
  * knowledge base's only "Supreme Court" is.
  */
 
-import { type NameIndex, positionsOf } from '../kb/name-index';
+import { entryById, type NameIndex, positionsOf } from '../kb/name-index';
 import { foldKey } from '../text/fold';
 import type { Mention } from './types';
 
@@ -47,11 +47,11 @@ export function applyPossessiveCountries(mentions: Mention[], text: string, inde
     const owner = mentions[i - 1];
     if (m.kind !== 'organization' || !m.entityId || !owner?.entityId || owner.kind !== 'place') return m;
     if (!POSSESSIVE.test(text.slice(owner.end, m.start))) return m;
-    const country = entryOf(index, owner.entityId)?.country;
-    const linked = entryOf(index, m.entityId);
+    const country = entryById(index, owner.entityId)?.country;
+    const linked = entryById(index, m.entityId);
     if (!country || !linked?.country || linked.country === country) return m;
     // The possessive names a country only when the owner is one (a town's possessive names no institution's state).
-    const ownerEntry = entryOf(index, owner.entityId);
+    const ownerEntry = entryById(index, owner.entityId);
     if (ownerEntry?.subtype !== 'country' && ownerEntry?.subtype !== 'territory') return m;
     const own = (positionsOf(index.byKey, foldKey(m.surface)) ?? [])
       .map((p) => index.entries[p])
@@ -59,9 +59,4 @@ export function applyPossessiveCountries(mentions: Mention[], text: string, inde
     if (own) return { ...m, entityId: own.id, name: own.name };
     return { start: m.start, end: m.end, kind: m.kind, confidence: Math.min(m.confidence, 0.3), surface: m.surface };
   });
-}
-
-function entryOf(index: NameIndex, id: string) {
-  const p = index.byId.get(id);
-  return p === undefined ? undefined : index.entries[p];
 }

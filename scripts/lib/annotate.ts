@@ -1,6 +1,6 @@
 /** The annotate CLI's output shape, shared by `npm run annotate`, `npm run eval` and `npm run bench`. */
 import { analyzeText } from '../../lib/analyze';
-import type { NameIndex } from '../../lib/kb/name-index';
+import { entryById, type NameIndex } from '../../lib/kb/name-index';
 import type { EntityKind } from '../../lib/kb/types';
 
 const TYPE: Record<EntityKind, string> = { person: 'PER', place: 'LOC', organization: 'ORG' };
@@ -27,8 +27,7 @@ export function annotate(text: string, index: NameIndex, withType = false): Anno
       out.name = m.name;
     }
     if (m.kind === 'place') {
-      const position = m.entityId ? index.byId.get(m.entityId) : undefined;
-      const entry = position === undefined ? undefined : index.entries[position];
+      const entry = entryById(index, m.entityId);
       out.lat = entry?.lat ?? null;
       out.lon = entry?.lon ?? null;
     }
