@@ -47,12 +47,12 @@ export function applyPossessiveCountries(mentions: Mention[], text: string, inde
     const owner = mentions[i - 1];
     if (m.kind !== 'organization' || !m.entityId || !owner?.entityId || owner.kind !== 'place') return m;
     if (!POSSESSIVE.test(text.slice(owner.end, m.start))) return m;
-    const country = entryById(index, owner.entityId)?.country;
-    const linked = entryById(index, m.entityId);
-    if (!country || !linked?.country || linked.country === country) return m;
     // The possessive names a country only when the owner is one (a town's possessive names no institution's state).
     const ownerEntry = entryById(index, owner.entityId);
     if (ownerEntry?.subtype !== 'country' && ownerEntry?.subtype !== 'territory') return m;
+    const country = ownerEntry.country;
+    const linked = entryById(index, m.entityId);
+    if (!country || !linked?.country || linked.country === country) return m;
     const own = (positionsOf(index.byKey, foldKey(m.surface)) ?? [])
       .map((p) => index.entries[p])
       .find((e) => e?.kind === 'organization' && e.country === country);

@@ -150,6 +150,13 @@ export function unionAliases(name: string, ...lists: readonly (readonly string[]
   return out;
 }
 
+/** A name as the slug of a `bs:` id: folded words joined by hyphens ("Ahmed al-Sharaa" → "ahmed-al-sharaa"). */
+export function slugOf(name: string): string {
+  return cachedFoldKey(name)
+    .replace(/ /g, '-')
+    .replace(/[^a-z0-9-]/g, '');
+}
+
 /** Titles written before a person's name in news: an alias that is only a title and another name is a span, not a name. */
 const TITLES = new Set(
   (

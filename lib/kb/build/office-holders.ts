@@ -9,6 +9,7 @@ import { foldedWords, foldKey, skeleton } from '../../text/fold';
 import type { Fact, KbEntry, Relation } from '../types';
 import type { OfficeHolder } from './factbook';
 import type { Office } from './leader-history';
+import { slugOf } from './names';
 
 const PATRONYMIC = new Set(['bin', 'bint', 'ibn', 'ibni', 'ould']);
 
@@ -71,12 +72,6 @@ function sharePrefix(a: string, b: string): boolean {
   if (shorter < 2) return false;
   const need = Math.min(4, shorter);
   return a.slice(0, need) === b.slice(0, need);
-}
-
-function slug(name: string): string {
-  return foldedWords(name)
-    .join('-')
-    .replace(/[^a-z0-9-]/g, '');
 }
 
 /** A holder's name as an entry name: one word alone ("Philippe") reads as a given name, so it keeps the title. */
@@ -144,7 +139,7 @@ export class OfficeHolderLedger {
     const anywhere = this.people.find((p) => [p.name, ...p.aliases].some((n) => foldKey(n) === key));
     let id = local?.id ?? anywhere?.id;
     if (!id) {
-      id = `bs:${slug(holderEntryName(holder))}`;
+      id = `bs:${slugOf(holderEntryName(holder))}`;
       if (this.byId.has(id) || this.added.has(id)) id = `${id}-${context.code.toLowerCase()}`;
       this.added.set(id, this.newPerson(id, holder, context));
     }

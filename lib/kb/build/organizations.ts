@@ -6,6 +6,7 @@
 
 import { foldKey } from '../../text/fold';
 import type { Fact, KbEntry } from '../types';
+import { slugOf } from './names';
 
 export interface PartyRecord {
   qid: string;
@@ -40,12 +41,6 @@ export interface IgosFile {
   license: string;
   asOf: string;
   organizations: IgoRecord[];
-}
-
-function slug(name: string): string {
-  return foldKey(name)
-    .replace(/ /g, '-')
-    .replace(/[^a-z0-9-]/g, '');
 }
 
 /** Words that alone name no organisation in particular: "Council of ministers" could be anyone's. */
@@ -118,8 +113,8 @@ export function organizationEntries(inputs: OrganizationInputs): OrganizationRes
     if (next !== e) changed.set(e.id, next);
   };
   const newId = (name: string, suffix = '') => {
-    let id = `bs:${slug(name)}${suffix}`;
-    for (let n = 2; ids.has(id); n++) id = `bs:${slug(name)}${suffix}-${n}`;
+    let id = `bs:${slugOf(name)}${suffix}`;
+    for (let n = 2; ids.has(id); n++) id = `bs:${slugOf(name)}${suffix}-${n}`;
     ids.add(id);
     return id;
   };

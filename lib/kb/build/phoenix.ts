@@ -15,6 +15,7 @@ import {
   PORTFOLIOS,
 } from '../officials';
 import type { KbEntry } from '../types';
+import { slugOf } from './names';
 
 export type { PhoenixFile, PhoenixPerson, PhoenixStint };
 
@@ -157,9 +158,7 @@ export function phoenixEntries(
     const key = foldedWords(person.name).join(' ');
     if (options.placeKeys.has(key)) continue;
     if ((byCountry.get(person.country) ?? []).some((p) => options.isSame(p, person.name))) continue;
-    let id = `bs:${foldedWords(person.name)
-      .join('-')
-      .replace(/[^a-z0-9-]/g, '')}-${person.country.toLowerCase()}`;
+    let id = `bs:${slugOf(person.name)}-${person.country.toLowerCase()}`;
     for (let n = 2; ids.has(id); n++) id = id.replace(/(?:-\d+)?$/, `-${n}`);
     ids.add(id);
     const entry = officialEntry(person, id, options.countryName(person.country), file);
