@@ -4,7 +4,7 @@ import type { OfficialsSection } from '../officials';
 import { withInverseRelations } from '../relations';
 import type { CuratedFile, KbEntry } from '../types';
 import { cityEntry } from './cities';
-import { countryEntry, countryId, isArabicSpeaking, type WorldCountry } from './countries';
+import { countryEntry, countryId, isArabicSpeaking, isCountryEntry, type WorldCountry } from './countries';
 import { addPoint, emptyCentroid, type GeoNamesRow, isShippedRow } from './geonames';
 import { mergeCurated, redirectRelations } from './merge';
 import { cachedFoldKey, type WordFilter, withoutTitledAliases } from './names';
@@ -12,7 +12,7 @@ import { withNearestCities } from './near';
 import { isSamePerson, type LeaderQidsFile, withLeaderQids } from './office-holders';
 import { type IgosFile, organizationEntries, type PartiesFile } from './organizations';
 import { type PhoenixFile, phoenixEntries } from './phoenix';
-import { attachProfiles, type FactbookFile, type LeaderHistoryFile } from './profiles';
+import { attachProfiles, type FactbookFile, type LeaderHistoryFile, placeKey, placesByName } from './profiles';
 import { featureProminence } from './prominence';
 import { type Admin1Record, type RegionStats, regionEntry, regionId } from './regions';
 import { dropShadowedAliases } from './shadow';
@@ -55,21 +55,14 @@ export interface KbSources {
  */
 function placeFinder(entries: readonly KbEntry[]): (city: string, countryName: string) => string | undefined {
   const countryByName = new Map<string, string>();
-  const towns = new Map<string, KbEntry>();
   for (const e of entries) {
-    if (e.kind !== 'place' || !e.country) continue;
-    if (isCountry(e)) {
-      for (const n of [e.name, ...e.aliases]) countryByName.set(cachedFoldKey(n), e.country);
-      continue;
-    }
-    if (e.subtype === 'region') continue;
-    const key = `${e.country}|${cachedFoldKey(e.name)}`;
-    const seen = towns.get(key);
-    if (!seen || (e.prominence ?? 0) > (seen.prominence ?? 0)) towns.set(key, e);
+    if (!isCountryEntry(e) || !e.country) continue;
+    for (const n of [e.name, ...e.aliases]) countryByName.set(cachedFoldKey(n), e.country);
   }
+  const towns = placesByName(entries);
   return (city, countryName) => {
     const cc = countryByName.get(cachedFoldKey(countryName));
-    return cc ? towns.get(`${cc}|${cachedFoldKey(city)}`)?.id : undefined;
+    return cc ? towns.get(placeKey(cc, city))?.id : undefined;
   };
 }
 
@@ -113,10 +106,6 @@ function withFileDefaults(e: KbEntry, file: CuratedFile): KbEntry {
   if (!out.source) out.source = file.source;
   if (!out.asOf && file.asOf) out.asOf = file.asOf;
   return out;
-}
-
-function isCountry(e: KbEntry): boolean {
-  return e.subtype === 'country' || e.subtype === 'territory';
 }
 
 function namesOf(e: KbEntry): string[] {
@@ -224,7 +213,7 @@ export function assembleKb(sources: KbSources, options: AssembleOptions): Assemb
   const places = merged.entries.map((e) => {
     if (e.kind !== 'place') return e;
     const out = e.prominence === undefined ? { ...e, prominence: featureProminence(e.subtype) } : e;
-    const point = isCountry(e) && e.country ? sources.countryPoints?.[e.country] : undefined;
+    const point = isCountryEntry(e) && e.country ? sources.countryPoints?.[e.country] : undefined;
     return point ? { ...out, lat: point.lat, lon: point.lon } : out;
   });
 
@@ -264,7 +253,7 @@ export function assembleKb(sources: KbSources, options: AssembleOptions): Assemb
   for (const e of profiled.added) origins.set(e.id, 'data/countries/factbook.json');
   const withLeaders = [...profiled.entries, ...profiled.added];
   const countryNames = new Map(
-    withLeaders.filter((e) => isCountry(e) && e.country).map((e) => [e.country as string, e.name]),
+    withLeaders.filter((e) => isCountryEntry(e) && e.country).map((e) => [e.country as string, e.name]),
   );
   const orgs = organizationEntries({
     entries: withLeaders,

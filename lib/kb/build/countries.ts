@@ -242,6 +242,11 @@ export function countrySubtype(c: WorldCountry): 'country' | 'territory' {
   return c.independent === true || c.unMember || PARTLY_RECOGNISED.has(c.cca2) ? 'country' : 'territory';
 }
 
+/** True for the entry of a country or territory. */
+export function isCountryEntry(e: Pick<KbEntry, 'kind' | 'subtype'>): boolean {
+  return e.kind === 'place' && (e.subtype === 'country' || e.subtype === 'territory');
+}
+
 /** Plural of a demonym noun: Iraqi → Iraqis, Iranian → Iranians; British, Swiss, Chinese stay as they are. */
 export function demonymPlural(demonym: string): string | undefined {
   if (/(?:ese|ss|sh|ch|s|x|z)$/i.test(demonym)) return undefined;

@@ -5,11 +5,12 @@
  */
 
 import { ofCountry } from '../../country-name';
-import { foldKey } from '../../text/fold';
+import { readableCount } from '../../panel/country-profile';
 import type { CountryProfile, KbEntry, OfficeTerm, ProfileLink } from '../types';
-import { countryId, type WorldCountry } from './countries';
+import { countryId, isCountryEntry, type WorldCountry } from './countries';
 import type { FactbookCountry, OfficeHolder } from './factbook';
 import type { OfficeTerm as HistoryTerm, Office } from './leader-history';
+import { cachedFoldKey } from './names';
 import { OfficeHolderLedger, officeRole, officeTitle } from './office-holders';
 
 /** data/countries/factbook.json: what scripts/convert-factbook writes. */
@@ -46,20 +47,29 @@ export interface ProfileResult {
   added: KbEntry[];
 }
 
-function isCountry(e: KbEntry): boolean {
-  return (e.subtype === 'country' || e.subtype === 'territory') && e.kind === 'place';
+/**
+ * Towns and other places below region level by country and folded name ("SY|damascus"), the most prominent
+ * for each: how a capital or a headquarters named in words finds its entry.
+ */
+export function placesByName(entries: readonly KbEntry[]): Map<string, KbEntry> {
+  const byKey = new Map<string, KbEntry>();
+  for (const e of entries) {
+    if (e.kind !== 'place' || !e.country || isCountryEntry(e) || e.subtype === 'region') continue;
+    const key = placeKey(e.country, e.name);
+    const seen = byKey.get(key);
+    if (!seen || (e.prominence ?? 0) > (seen.prominence ?? 0)) byKey.set(key, e);
+  }
+  return byKey;
+}
+
+/** The key of `placesByName`. */
+export function placeKey(country: string, name: string): string {
+  return `${country}|${cachedFoldKey(name)}`;
 }
 
 /** "Western Asia" → "Western Asia"; a country without a subregion gets its region. */
 function regionOf(c: WorldCountry): string | undefined {
   return c.subregion || c.region || undefined;
-}
-
-/** "1 234 567" with a thin grouping, for descriptions. */
-function populationWords(n: number): string {
-  if (n >= 1e9) return `${(n / 1e9).toFixed(2).replace(/\.?0+$/, '')} billion`;
-  if (n >= 1e6) return `${(n / 1e6).toFixed(1).replace(/\.0$/, '')} million`;
-  return n.toLocaleString('en-US');
 }
 
 function listWords(items: string[]): string {
@@ -82,7 +92,7 @@ export function countryDescription(profile: CountryProfile, subtype: string): st
   if (capitals.length > 0) parts.push(`capital ${listWords(capitals)}`);
   if (profile.population) {
     const year = profile.populationYear ? ` (${profile.populationYear})` : '';
-    parts.push(`population ${populationWords(profile.population)}${year}`);
+    parts.push(`population ${readableCount(profile.population)}${year}`);
   }
   return `${parts.join('; ')}.`;
 }
@@ -98,16 +108,10 @@ export function attachProfiles(inputs: ProfileInputs): ProfileResult {
   const byCca3 = new Map(inputs.countries.map((c) => [c.cca3, c]));
   const factsByCode = new Map((factbook?.countries ?? []).map((f) => [f.code, f]));
   const countryEntryByCode = new Map(
-    inputs.entries.filter((e) => isCountry(e) && e.country).map((e) => [e.country as string, e]),
+    inputs.entries.filter((e) => isCountryEntry(e) && e.country).map((e) => [e.country as string, e]),
   );
-  // A town of the country by folded name, the most prominent, for capitals world-countries does not name.
-  const townByKey = new Map<string, KbEntry>();
-  for (const e of inputs.entries) {
-    if (e.kind !== 'place' || !e.country || isCountry(e) || e.subtype === 'region') continue;
-    const key = `${e.country}|${foldKey(e.name)}`;
-    const seen = townByKey.get(key);
-    if (!seen || (e.prominence ?? 0) > (seen.prominence ?? 0)) townByKey.set(key, e);
-  }
+  // A town of the country by folded name, for capitals world-countries does not name.
+  const townByKey = placesByName(inputs.entries);
 
   const updated = new Map<string, KbEntry>();
   const source = factbook?.source ?? '';
@@ -138,8 +142,7 @@ export function attachProfiles(inputs: ProfileInputs): ProfileResult {
     const capitalNames = facts?.capitals.length ? facts.capitals : world.capital;
     const capitals: ProfileLink[] = capitalNames.map((name, i) => {
       // "Washington, D.C." is the town GeoNames calls Washington.
-      const town =
-        townByKey.get(`${cc}|${foldKey(name)}`) ?? townByKey.get(`${cc}|${foldKey(name.split(',')[0] ?? '')}`);
+      const town = townByKey.get(placeKey(cc, name)) ?? townByKey.get(placeKey(cc, name.split(',')[0] ?? ''));
       const id = town?.id ?? (i === 0 ? inputs.capitalIds?.get(cc) : undefined);
       return id ? { name, id } : { name };
     });
@@ -166,8 +169,7 @@ export function attachProfiles(inputs: ProfileInputs): ProfileResult {
     if (facts?.legislature) profile.legislature = facts.legislature;
     if (facts?.armedForces) profile.armedForces = facts.armedForces;
     if (facts && asOf) profile.asOf = asOf;
-    const base = updated.get(entry.id) ?? entry;
-    const next: KbEntry = { ...base, profile };
+    const next: KbEntry = { ...entry, profile };
     if (!next.description) next.description = countryDescription(profile, entry.subtype);
     if (facts && (!next.asOf || next.asOf < asOf)) next.asOf = asOf;
     updated.set(entry.id, next);
