@@ -63,13 +63,15 @@ function isGenericInstitution(candidate: Candidate, tokens: Token[]): boolean {
  * and the first decision for a name holds for the whole article (one sense per article).
  */
 export function linkCandidates(candidates: Candidate[], tokens: Token[], index: NameIndex): Linked[] {
-  const countries = articleCountries(candidates, tokens, index, false);
-  const located = articleCountries(candidates, tokens, index, true);
+  // Whether each candidate's name is made only of institution words, decided once for all three uses.
+  const generic = candidates.map((c) => isGenericInstitution(c, tokens));
+  const countries = articleCountries(candidates, generic, index, false);
+  const located = articleCountries(candidates, generic, index, true);
   const geography = located.size > 0 ? located : countries;
   const named = namedUnambiguously(candidates);
   const decided = new Map<string, KbEntry>();
   const out: Linked[] = [];
-  for (const candidate of candidates) {
+  for (const [n, candidate] of candidates.entries()) {
     const key = tokens
       .slice(candidate.tokenStart, candidate.tokenEnd)
       .map((t) => t.folded)
@@ -90,11 +92,10 @@ export function linkCandidates(candidates: Candidate[], tokens: Token[], index: 
     // A skeleton match is a guess at a transliteration: only believable for a place in a country
     // where the article's other places are (not merely a country it names, like the US in a Syria story).
     // An entry that needs a country cue is only believable in an article about its country.
-    const generic = isGenericInstitution(candidate, tokens);
     const positions = candidate.positions.filter((p) => {
       const entry = index.entries[p];
       if (candidate.via === 'skeleton' && !geography.has(entry.country ?? '')) return false;
-      const needsCountry = entry.needsCountryCue || (generic && entry.kind === 'organization' && entry.country);
+      const needsCountry = entry.needsCountryCue || (generic[n] && entry.kind === 'organization' && entry.country);
       return !needsCountry || countries.has(entry.country ?? '');
     });
     if (positions.length === 0) {
@@ -153,16 +154,16 @@ function namedUnambiguously(candidates: Candidate[]): Set<number> {
  */
 function articleCountries(
   candidates: Candidate[],
-  tokens: Token[],
+  generic: readonly boolean[],
   index: NameIndex,
   placesOnly: boolean,
 ): Set<string> {
   const countries = new Set<string>();
-  for (const c of candidates) {
+  for (const [n, c] of candidates.entries()) {
     if (c.positions.length !== 1 || c.via === 'skeleton') continue;
     const entry = index.entries[c.positions[0]];
     // An entry that waits for its country to be named cannot name it itself, nor can "the Supreme Court".
-    if (entry.needsCountryCue || isGenericInstitution(c, tokens)) continue;
+    if (entry.needsCountryCue || generic[n]) continue;
     if (placesOnly && (entry.kind !== 'place' || COUNTRY_SUBTYPES.has(entry.subtype))) continue;
     if (entry.country) countries.add(entry.country);
   }

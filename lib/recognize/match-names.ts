@@ -224,6 +224,22 @@ export function isEveryday(folded: string, index: NameIndex): boolean {
   return COMMON_WORDS.has(folded) || index.everyday.has(folded);
 }
 
+/**
+ * A lower-case last word a name may still end with: an institution's head noun after a capitalized name ("the
+ * Labour party"), but not after a nationality or a country ("Syrian army", "Iraq government" are the country's,
+ * told by the demonym); or the lower-case half of a hyphenated given name ("Moon Jae-in", "Kim Jong-un").
+ */
+function lowerCaseEndAllowed(tokens: Token[], i: number, j: number, index: NameIndex, text: string): boolean {
+  const previous = tokens[j - 1];
+  if (j <= i || previous === undefined || !previous.capitalized) return false;
+  if (text[previous.end] === '-' && tokens[j].start === previous.end + 1) return true;
+  return (
+    LOWER_CASE_HEADS.has(tokens[j].folded) &&
+    !index.demonyms.has(tokens[i].folded) &&
+    !positionsOf(index.byKey, tokens[i].folded)?.some((p) => COUNTRY_SUBTYPES.has(index.entries[p].subtype))
+  );
+}
+
 /** Capitalization and everyday-word checks for the span tokens[i..j]. */
 function acceptable(
   tokens: Token[],
@@ -235,22 +251,7 @@ function acceptable(
 ): boolean {
   // The last word carries a capital; so does the first, unless it is a connector or an article ("al-Qamishli").
   // Lower-case words inside are fine: the knowledge base spells its names ("Kurdish region of Iraq").
-  // Not after a nationality or a country: "Syrian army", "Iraq government" are the country's, told by the demonym.
-  const lowerHead =
-    j > i &&
-    LOWER_CASE_HEADS.has(tokens[j].folded) &&
-    tokens[j - 1].capitalized &&
-    !index.demonyms.has(tokens[i].folded) &&
-    !positionsOf(index.byKey, tokens[i].folded)?.some((p) => COUNTRY_SUBTYPES.has(index.entries[p].subtype));
-  // The lower-case half of a hyphenated given name belongs to it: "Moon Jae-in", "Kim Jong-un".
-  const previous = tokens[j - 1];
-  const hyphenated =
-    j > i &&
-    previous !== undefined &&
-    previous.capitalized &&
-    text[previous.end] === '-' &&
-    tokens[j].start === previous.end + 1;
-  if (!tokens[j].capitalized && !lowerHead && !hyphenated) return false;
+  if (!tokens[j].capitalized && !lowerCaseEndAllowed(tokens, i, j, index, text)) return false;
   if (!tokens[i].capitalized && !CONNECTORS.has(tokens[i].folded)) return false;
   const last = tokens[j];
   const single = i === j || (i + 1 === j && isArabicArticle(tokens[i].folded));
