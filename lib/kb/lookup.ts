@@ -5,6 +5,7 @@ import { readableAliases } from '../panel/entity-facts';
 import { foldKey } from '../text/fold';
 import { entryById, type NameIndex, positionsOf } from './name-index';
 import { placeLine, regionIdOf } from './place-line';
+import { qidOf } from './qid';
 import { INVERSE_OF, isForward, storesInverse } from './relations';
 import type { KbEntry, OfficeTerm, ProfileLink } from './types';
 
@@ -149,7 +150,7 @@ export function describeEntry(entry: KbEntry, index: NameIndex, inverse: Inverse
     asOf: entry.asOf ?? entry.profile?.asOf ?? null,
     source: entry.source,
     aliases: readableAliases(entry, 24),
-    qid: entry.qid ?? (/^Q[1-9]\d*$/.test(entry.id) ? entry.id : null),
+    qid: qidOf(entry) ?? null,
     facts: [...(entry.facts ?? [])].sort((a, b) => a.date.localeCompare(b.date)),
     relations,
   };

@@ -1,6 +1,7 @@
 /** @module lib/kb/validate — schema checks and statistics for KB entries (used by `npm run kb:check`). */
 
 import { foldKey } from '../text/fold';
+import { qidOf } from './qid';
 import { INVERSE_OF, isForward, storesInverse } from './relations';
 import type { EntityKind, Relation, RelationType } from './types';
 
@@ -268,7 +269,7 @@ export function validateKb(entries: readonly unknown[], options: ValidateOptions
   for (const value of entries) {
     const e = value as { id?: unknown; qid?: unknown } | null;
     const id = idOf(e);
-    const qid = typeof e?.qid === 'string' ? e.qid : /^Q\d+$/.test(id) ? id : undefined;
+    const qid = qidOf({ id, qid: typeof e?.qid === 'string' ? e.qid : undefined });
     if (!qid) continue;
     const owner = qidOwners.get(qid);
     if (owner && owner !== id) add('error', id, `QID ${qid} is also ${owner}'s`);
@@ -331,7 +332,7 @@ function coverageOf(
       c.actors++;
       if (e.kind === 'person') c.people++;
       if (Array.isArray(e.facts) && e.facts.length >= 3) c.actorsWithThreeFacts++;
-      if (/^Q\d+$/.test(id) || typeof e.qid === 'string') c.actorsWithQid++;
+      if (qidOf({ id, qid: typeof e.qid === 'string' ? e.qid : undefined })) c.actorsWithQid++;
     }
     for (const r of Array.isArray(e.relations) ? (e.relations as Relation[]) : []) {
       c.relations++;

@@ -1,9 +1,9 @@
 /** @module lib/panel/entity-facts — how the panel words an entry: country names, relations, links out. */
 
 import type { EntityRecord } from '../db/schema';
+import { QID_RE, qidOf } from '../kb/qid';
 import type { KbEntry, RelationType } from '../kb/types';
 
-const QID_RE = /^Q[1-9]\d*$/;
 const WIKIPEDIA_RE = /^https:\/\/[a-z-]+\.(?:m\.)?wikipedia\.org\/wiki\/[^\s]+$/;
 
 /**
@@ -12,8 +12,8 @@ const WIKIPEDIA_RE = /^https:\/\/[a-z-]+\.(?:m\.)?wikipedia\.org\/wiki\/[^\s]+$/
  */
 export function wikipediaUrl(entry: Pick<KbEntry, 'id' | 'wikipedia' | 'qid'>): string | undefined {
   if (entry.wikipedia && WIKIPEDIA_RE.test(entry.wikipedia)) return entry.wikipedia;
-  const qid = entry.qid ?? entry.id;
-  if (QID_RE.test(qid)) return `https://www.wikidata.org/wiki/Special:GoToLinkedPage/enwiki/${qid}`;
+  const qid = qidOf(entry);
+  if (qid && QID_RE.test(qid)) return `https://www.wikidata.org/wiki/Special:GoToLinkedPage/enwiki/${qid}`;
   return undefined;
 }
 

@@ -6,6 +6,7 @@
 
 import { ofCountry } from '../../country-name';
 import { foldedWords, foldKey, skeleton } from '../../text/fold';
+import { qidOf } from '../qid';
 import type { Fact, KbEntry, Relation } from '../types';
 import type { OfficeHolder } from './factbook';
 import type { Office } from './leader-history';
@@ -219,7 +220,7 @@ export interface LeaderQidsFile {
  */
 export function withLeaderQids(entries: readonly KbEntry[], file: LeaderQidsFile | undefined): KbEntry[] {
   if (!file) return [...entries];
-  const taken = new Set(entries.flatMap((e) => [e.qid, /^Q\d+$/.test(e.id) ? e.id : undefined]).filter(Boolean));
+  const taken = new Set(entries.map(qidOf).filter(Boolean));
   const people = new Map<string, KbEntry[]>();
   for (const e of entries) {
     if (e.kind === 'person' && e.country) people.set(e.country, [...(people.get(e.country) ?? []), e]);
@@ -229,7 +230,7 @@ export function withLeaderQids(entries: readonly KbEntry[], file: LeaderQidsFile
     if (taken.has(leader.qid)) continue;
     const matches = (people.get(leader.country) ?? []).filter((p) => isSamePerson(p, leader.name));
     const person = matches.length === 1 ? matches[0] : undefined;
-    if (!person || person.qid || /^Q\d+$/.test(person.id) || given.has(person.id)) continue;
+    if (!person || qidOf(person) || given.has(person.id)) continue;
     given.set(person.id, leader.qid);
     taken.add(leader.qid);
   }

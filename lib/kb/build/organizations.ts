@@ -5,6 +5,7 @@
  */
 
 import { foldKey } from '../../text/fold';
+import { qidOf } from '../qid';
 import type { Fact, KbEntry } from '../types';
 import { slugOf } from './names';
 
@@ -92,7 +93,7 @@ export function organizationEntries(inputs: OrganizationInputs): OrganizationRes
   const changed = new Map<string, KbEntry>();
   const added: KbEntry[] = [];
   const ids = new Set(inputs.entries.map((e) => e.id));
-  const qids = new Set(inputs.entries.flatMap((e) => [e.qid, /^Q\d+$/.test(e.id) ? e.id : undefined]).filter(Boolean));
+  const qids = new Set(inputs.entries.map(qidOf).filter(Boolean));
   const taken = new Set(inputs.entries.flatMap((e) => [e.name, ...e.aliases]).map(foldKey));
   // Curated organisations by folded name or alias, to give them their QID.
   const orgsByKey = new Map<string, KbEntry[]>();
@@ -104,7 +105,7 @@ export function organizationEntries(inputs: OrganizationInputs): OrganizationRes
   const current = (e: KbEntry) => changed.get(e.id) ?? e;
   const enrich = (e: KbEntry, qid: string | undefined, fact: Fact | undefined) => {
     let next = current(e);
-    if (qid && !next.qid && !/^Q\d+$/.test(next.id) && !qids.has(qid)) {
+    if (qid && !qidOf(next) && !qids.has(qid)) {
       next = { ...next, qid };
       qids.add(qid);
     }
