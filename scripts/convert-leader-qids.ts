@@ -6,16 +6,15 @@
  *   npx tsx scripts/convert-leader-qids.ts --source world-leaders-2021/wikidata.csv
  */
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { COUNTRY_QIDS } from '../lib/kb/build/countries';
 import { ROOT } from './build-kb';
 import { parseCsv } from './convert-organizations';
+import { requiredArg, writeConverted } from './lib/convert';
 
 function main(): void {
-  const i = process.argv.indexOf('--source');
-  const source = i >= 0 ? process.argv[i + 1] : undefined;
-  if (!source) throw new Error('--source FILE is required: world-leaders-2021/wikidata.csv');
+  const source = requiredArg('--source', 'world-leaders-2021/wikidata.csv');
   const countryOf = new Map(Object.entries(COUNTRY_QIDS).map(([cc, qid]) => [qid, cc]));
   const seen = new Set<string>();
   const leaders = parseCsv(readFileSync(resolve(source), 'utf8')).flatMap((r) => {
@@ -30,9 +29,8 @@ function main(): void {
     asOf: '2022-10-10',
     leaders,
   };
-  const out = join(ROOT, 'data', 'converted', 'leader-qids.json');
-  writeFileSync(out, `${JSON.stringify(file, null, 1)}\n`);
-  console.log(`wrote ${relative(ROOT, out)}: ${leaders.length} QIDs`);
+  const out = writeConverted(join(ROOT, 'data', 'converted', 'leader-qids.json'), file);
+  console.log(`wrote ${out}: ${leaders.length} QIDs`);
 }
 
 main();

@@ -8,14 +8,11 @@
  * DIR holds partyfacts/{wikidata.csv,partyfacts-core-parties.csv} and supraverden/general_list.yaml.
  */
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, relative, resolve } from 'node:path';
-import type { WorldCountry } from '../lib/kb/build/countries';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { IgoRecord, IgosFile, PartiesFile, PartyRecord } from '../lib/kb/build/organizations';
-import { ROOT } from './build-kb';
-
-const require = createRequire(import.meta.url);
+import { ROOT, worldCountries } from './build-kb';
+import { requiredArg, writeConverted } from './lib/convert';
 
 /** Rows of an RFC 4180 CSV file (quoted fields may hold commas, quotes and line breaks). */
 export function parseCsv(text: string): Record<string, string>[] {
@@ -74,12 +71,8 @@ const PARTY_SOURCE = 'Party Facts';
 const IGO_SOURCE = 'SupraVerden (CC BY-SA 4.0)';
 
 function main(): void {
-  const i = process.argv.indexOf('--source');
-  const source = i >= 0 ? process.argv[i + 1] : undefined;
-  if (!source) throw new Error('--source DIR is required: the folder with partyfacts/ and supraverden/');
-  const dir = resolve(source);
-  const world = JSON.parse(readFileSync(require.resolve('world-countries/countries.json'), 'utf8')) as WorldCountry[];
-  const iso2 = new Map(world.map((c) => [c.cca3, c.cca2]));
+  const dir = resolve(requiredArg('--source', 'the folder with partyfacts/ and supraverden/'));
+  const iso2 = new Map(worldCountries().map((c) => [c.cca3, c.cca2]));
 
   const qidOf = new Map<string, Record<string, string>>();
   for (const r of parseCsv(readFileSync(join(dir, 'partyfacts', 'wikidata.csv'), 'utf8'))) {
@@ -130,9 +123,7 @@ function main(): void {
     ['parties.json', partiesFile],
     ['igos.json', igosFile],
   ] as const) {
-    const out = join(ROOT, 'data', 'converted', name);
-    writeFileSync(out, `${JSON.stringify(data, null, 1)}\n`);
-    console.log(`wrote ${relative(ROOT, out)}`);
+    console.log(`wrote ${writeConverted(join(ROOT, 'data', 'converted', name), data)}`);
   }
   console.log(`${parties.length} parties, ${organizations.length} intergovernmental organisations`);
 }

@@ -7,25 +7,20 @@
  * DIR holds Phoenix.Countries.actors.txt (petrarch2/data/dictionaries in the PETRARCH2 repository).
  */
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, relative, resolve } from 'node:path';
-import type { WorldCountry } from '../lib/kb/build/countries';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { type PhoenixFile, parsePhoenixPeople } from '../lib/kb/build/phoenix';
-import { ROOT } from './build-kb';
+import { ROOT, worldCountries } from './build-kb';
+import { requiredArg, writeConverted } from './lib/convert';
 
-const require = createRequire(import.meta.url);
 /** Cited on every entry and fact; the full credit is in data/README.md and the artifact's attribution. */
 export const PHOENIX_SOURCE = 'Phoenix actor dictionaries (to 2014)';
 /** Posts that ended before this are too old for the news the product reads, and cost the worker's cold start. */
 const SINCE = '2010';
 
 function main(): void {
-  const i = process.argv.indexOf('--source');
-  const source = i >= 0 ? process.argv[i + 1] : undefined;
-  if (!source) throw new Error('--source DIR is required: the folder with Phoenix.Countries.actors.txt');
-  const world = JSON.parse(readFileSync(require.resolve('world-countries/countries.json'), 'utf8')) as WorldCountry[];
-  const iso2 = new Map(world.map((c) => [c.cca3, c.cca2]));
+  const source = requiredArg('--source', 'the folder with Phoenix.Countries.actors.txt');
+  const iso2 = new Map(worldCountries().map((c) => [c.cca3, c.cca2]));
   const text = readFileSync(join(resolve(source), 'Phoenix.Countries.actors.txt'), 'utf8');
   const people = parsePhoenixPeople(text, (iso3) => iso2.get(iso3)).filter((p) =>
     p.stints.some((s) => (s.to ? s.to >= SINCE : s.from !== undefined)),
@@ -36,9 +31,8 @@ function main(): void {
     asOf: '2014-12-31',
     people,
   };
-  const out = join(ROOT, 'data', 'converted', 'phoenix-people.json');
-  writeFileSync(out, `${JSON.stringify(file, null, 1)}\n`);
-  console.log(`wrote ${relative(ROOT, out)}: ${people.length} people`);
+  const out = writeConverted(join(ROOT, 'data', 'converted', 'phoenix-people.json'), file);
+  console.log(`wrote ${out}: ${people.length} people`);
 }
 
 main();
