@@ -101,20 +101,26 @@ export async function launchPlain(options: LaunchOptions = {}): Promise<BrowserC
   });
 }
 
-/** A tab's state as the background recorded it in storage.session, found by the page's URL. */
+/**
+ * A tab's state as the background recorded it in storage.session, found by the page's URL: of the tabs still
+ * open, the newest. A closed tab's state may outlive it for a moment (the background clears it when it hears of
+ * the close), and a test that opens the same URL again must not wait on the closed tab.
+ */
 export async function tabStateFor(
   worker: Worker,
   url: string,
 ): Promise<{ tabId: number; state: { status: string } } | null> {
   return worker.evaluate(async (pageUrl) => {
     const all = await chrome.storage.session.get(null);
+    const open = new Set((await chrome.tabs.query({})).map((t) => t.id));
+    let found: { tabId: number; state: { status: string } } | null = null;
     for (const [key, value] of Object.entries(all)) {
       const state = value as { url?: string; status?: string };
-      if (key.startsWith('tab:') && key !== 'tab:last' && state.url === pageUrl) {
-        return { tabId: Number(key.slice(4)), state: state as { status: string } };
-      }
+      if (!key.startsWith('tab:') || key === 'tab:last' || state.url !== pageUrl) continue;
+      const tabId = Number(key.slice(4));
+      if (open.has(tabId) && (!found || tabId > found.tabId)) found = { tabId, state: state as { status: string } };
     }
-    return null;
+    return found;
   }, url);
 }
 
@@ -132,6 +138,7 @@ export async function waitForTabState(worker: Worker, url: string, timeoutMs = 6
 
 declare const chrome: {
   storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
+  tabs: { query(filter: object): Promise<{ id?: number }[]> };
 };
 
 /** What `instrumentPage` records in a page, read back with `readPageMetrics`. */
